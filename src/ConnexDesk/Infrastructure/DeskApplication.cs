@@ -1,0 +1,148 @@
+using System.Globalization;
+using ConnexDesk.Data;
+using ConnexDesk.Domain;
+using ConnexDesk.Features.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace ConnexDesk.Infrastructure;
+
+/// <summary>Builds the desk: the same services for the web app, the admin CLI and the tests.</summary>
+public static class DeskApplication
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args, bool forCommandLine = false)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (forCommandLine)
+        {
+            // Standard output belongs to the command's result (often --json); every log line goes to stderr.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+        AddDeskServices(builder.Services, builder.Configuration, builder.Environment);
+        return builder;
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var app = CreateBuilder(args).Build();
+        UseDeskPipeline(app);
+        return app;
+    }
+
+    public static void AddDeskServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddOptions<DeskOptions>().Bind(configuration.GetSection(DeskOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddDeskDatabase(configuration, environment.ContentRootPath);
+
+        services.AddIdentity<DeskUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length protects better than composition rules (NIST SP 800-63B); see docs/decisions.
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = SignInRules.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = SignInRules.LockoutDuration;
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<DeskDb>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "connexdesk.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/sign-in";
+            options.LogoutPath = "/sign-out";
+            options.AccessDeniedPath = "/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            // Secure by default: a page is closed unless it says [AllowAnonymous] or names its roles.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.UnitStaff, p => p.RequireRole(Roles.CaseOfficer, Roles.Manager))
+            .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+
+        services.AddDataProtection()
+            .SetApplicationName("ConnexDesk")
+            .PersistKeysToDbContext<DeskDb>();
+
+        services.AddLocalization();
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddHealthChecks().AddDbContextCheck<DeskDb>("database");
+
+        services.AddScoped<AddUser>();
+        services.AddScoped<DemoData>();
+    }
+
+    public static void UseDeskPipeline(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
+        app.UseRequestLocalization(LocalizationOptions());
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapRazorPages();
+    }
+
+    /// <summary>Applies migrations and, in Development, makes sure the demo exists. Runs before the desk takes requests.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DeskDb>();
+        await DeskDatabase.MigrateAsync(db);
+        if (app.Environment.IsDevelopment())
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+        else if (!await FirstAdministrator.ExistsAsync(db))
+            app.Logger.LogWarning("No administrator exists yet. Create the first one with: ConnexDesk user add --email EMAIL --name NAME --role Administrator (the password is read from standard input).");
+    }
+
+    public static RequestLocalizationOptions LocalizationOptions()
+    {
+        // English is complete; French, Spanish and Portuguese are added here as their resource files arrive.
+        var supported = new[] { new CultureInfo("en") };
+        return new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("en"),
+            SupportedCultures = supported,
+            SupportedUICultures = supported,
+        };
+    }
+}
+
+public static class Policies
+{
+    public const string UnitStaff = nameof(UnitStaff);
+    public const string Manager = nameof(Manager);
+    public const string Administrator = nameof(Administrator);
+}
+
+/// <summary>Marker type for the one resource file set that holds every user-facing string.</summary>
+public sealed class SharedResource;

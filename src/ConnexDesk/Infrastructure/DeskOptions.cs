@@ -1,0 +1,22 @@
+namespace ConnexDesk.Infrastructure;
+
+public sealed class DeskOptions
+{
+    public const string Section = "Desk";
+
+    /// <summary>Where the embedded database, stored documents and the Maildir live. Relative paths are taken from the content root.</summary>
+    public string DataDirectory { get; set; } = "./desk-data";
+
+    public string PublicUrl { get; set; } = "http://localhost:5080";
+
+    public string UnitName { get; set; } = "Negotiation Support Unit";
+
+    public string ResolveDataDirectory(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
