@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using ConnexDesk.Data;
+using ConnexDesk.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using ConnexDesk.Infrastructure;
 
 namespace ConnexDesk.Features.Access;
 

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Runs every ConnexDesk test: installs what is missing (as root), checks build hygiene, starts a throwaway
+# PostgreSQL on 127.0.0.1, runs the domain/integration and browser tests, stops what it started, and ends
+# with one line: "N passed, N failed" (", N skipped" if any).
+# Under CI=true nothing is ever skipped for lack of PostgreSQL or Chromium: a missing piece is a failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+RESULTS="$ROOT/test-results"
+WORK=$(mktemp -d /tmp/connexdesk-test.XXXXXX)
+chmod 755 "$WORK"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+PG_CTL=""
+PGDATA="$WORK/postgres"
+
+say() { printf '==> %s\n' "$*" >&2; }
+fail_run() {
+  printf 'test.sh: %s\n' "$*" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
+stop_services() {
+  if [ -n "$PG_CTL" ] && [ -f "$PGDATA/postmaster.pid" ]; then
+    as_postgres "$PG_CTL" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+}
+trap stop_services EXIT
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 30000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+  return 1
+}
+
+# 1. System packages: PostgreSQL server, Chromium for the browser tests, fonts for pages and PDFs, poppler for reading PDFs.
+missing=()
+for package in postgresql chromium fonts-liberation poppler-utils; do
+  installed "$package" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ]; then
+    say "installing ${missing[*]}"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >"$WORK/apt.log" 2>&1 \
+      || { tail -20 "$WORK/apt.log" >&2; fail_run "could not install ${missing[*]}"; }
+  else
+    fail_run "missing packages: ${missing[*]}. Install them once with: sudo apt-get install -y ${missing[*]}"
+  fi
+fi
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -x "$PG_BIN/initdb" ] || fail_run "PostgreSQL server binaries not found under /usr/lib/postgresql"
+[ -x /usr/bin/chromium ] || fail_run "Chromium not found at /usr/bin/chromium"
+
+# 2. .NET tools pinned in .config/dotnet-tools.json, then a build that must have zero warnings.
+say "restoring tools and building"
+dotnet tool restore >/dev/null || fail_run "dotnet tool restore failed"
+dotnet build ConnexDesk.slnx --nologo -v quiet -clp:ErrorsOnly >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; fail_run "the build failed"; }
+say "checking formatting"
+dotnet format ConnexDesk.slnx --verify-no-changes --no-restore >"$WORK/format.log" 2>&1 || { tail -30 "$WORK/format.log" >&2; fail_run "dotnet format found unformatted code; run: dotnet format ConnexDesk.slnx"; }
+
+# 3. A throwaway PostgreSQL server on 127.0.0.1, owned by this run.
+PG_PORT=$(free_port) || fail_run "no free port for PostgreSQL"
+mkdir -p "$PGDATA" "$WORK/socket"
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA" "$WORK/socket"
+say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+as_postgres "$PG_BIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log" >&2; fail_run "initdb failed"; }
+PG_CTL="$PG_BIN/pg_ctl"
+as_postgres "$PG_CTL" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
+  -o "-p $PG_PORT -k $WORK/socket -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  start >/dev/null || { cat "$PGDATA/server.log" >&2; fail_run "PostgreSQL did not start"; }
+export CONNEXDESK_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=40"
+
+# 4. The tests. Each project writes a TRX file; the counts below come from those files.
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS/screenshots"
+export CONNEXDESK_SCREENSHOTS="$RESULTS/screenshots"
+status=0
+for project in ConnexDesk.Tests ConnexDesk.BrowserTests; do
+  say "running $project"
+  dotnet test "tests/$project/$project.csproj" --no-build --nologo \
+    --logger "trx;LogFileName=$project.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$RESULTS" --blame-hang --blame-hang-timeout 10m || status=1
+  [ -f "$RESULTS/$project.trx" ] || { say "$project produced no results"; status=1; }
+done
+
+passed=0 failed=0 skipped=0
+for trx in "$RESULTS"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  count() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(count passed)))
+  failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+  skipped=$((skipped + $(count notExecuted)))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+  say "a test run failed without a failing test (crash or hang): see the output above"
+fi
+if [ "$passed" -eq 0 ]; then
+  failed=$((failed + 1))
+  say "no test passed"
+fi
+say "screenshots: $RESULTS/screenshots"
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,77 @@
+using ConnexDesk.Data;
+using ConnexDesk.Infrastructure;
+using ConnexDesk.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ConnexDesk.BrowserTests;
+
+/// <summary>
+/// The demo desk on a real Kestrel port, and Debian's Chromium driven by Playwright. Playwright never downloads a
+/// browser here: it is pointed at /usr/bin/chromium (or CONNEXDESK_CHROMIUM), and a missing browser fails the run.
+/// </summary>
+public sealed class BrowserDesk : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    public DeskFactory Desk { get; } = new(DatabaseProvider.Sqlite, environment: "Development") { OnRealPort = true };
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl => Desk.ServerAddress;
+
+    public static string ScreenshotDirectory { get; } = Environment.GetEnvironmentVariable("CONNEXDESK_SCREENSHOTS") is { Length: > 0 } configured
+        ? configured
+        : Path.Combine(DeskProcess.RepositoryRoot, "test-results", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        await Desk.InitializeAsync();
+        await Desk.InScopeAsync(services => services.GetRequiredService<DemoData>().SeedAsync());
+        var chromium = Environment.GetEnvironmentVariable("CONNEXDESK_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+            throw new InvalidOperationException($"Chromium not found at {chromium}. Install Debian's chromium package (./test.sh does it when run as root).");
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArguments,
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-GB",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.DisposeAsync();
+        Playwright?.Dispose();
+        await ((IAsyncLifetime)Desk).DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserSuite : ICollectionFixture<BrowserDesk>
+{
+    public const string Name = "Browser";
+}

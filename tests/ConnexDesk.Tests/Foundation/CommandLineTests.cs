@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ConnexDesk.Tests.Support;
+
+namespace ConnexDesk.Tests.Foundation;
+
+/// <summary>The admin CLI, run as the real executable against a fresh data directory.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connexdesk-cli-tests", Guid.NewGuid().ToString("N"));
+
+    private Dictionary<string, string> Environment(string environment = "Production") => new()
+    {
+        ["Desk__DataDirectory"] = _dataDirectory,
+        ["DOTNET_ENVIRONMENT"] = environment,
+    };
+
+    [Fact]
+    public async Task Migrate_creates_the_database_and_says_so_in_json()
+    {
+        var run = await DeskProcess.RunAsync(["migrate", "--json"], Environment());
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.True(json.RootElement.GetProperty("migrated").GetBoolean());
+        Assert.True(File.Exists(Path.Combine(_dataDirectory, "connexdesk.db")));
+    }
+
+    [Fact]
+    public async Task User_add_reads_the_password_from_standard_input_and_the_account_can_be_used()
+    {
+        var run = await DeskProcess.RunAsync(
+            ["user", "add", "--email", "head@unit.example", "--name", "Head of Unit", "--role", "Administrator", "--json"],
+            Environment(), "a long enough passphrase\n");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal("head@unit.example", json.RootElement.GetProperty("email").GetString());
+        Assert.Equal("Administrator", json.RootElement.GetProperty("role").GetString());
+        Assert.DoesNotContain("passphrase", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "No password on standard input")]
+    [InlineData("short\n", "at least 12 characters")]
+    public async Task User_add_without_an_acceptable_password_fails_with_one_line(string password, string reason)
+    {
+        var run = await DeskProcess.RunAsync(
+            ["user", "add", "--email", "a@unit.example", "--name", "A", "--role", "Manager"], Environment(), password);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(reason, run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task User_add_refuses_an_unknown_role_and_a_duplicate_email()
+    {
+        var unknownRole = await DeskProcess.RunAsync(
+            ["user", "add", "--email", "b@unit.example", "--name", "B", "--role", "Janitor"], Environment(), "a long enough passphrase\n");
+        await DeskProcess.RunAsync(
+            ["user", "add", "--email", "c@unit.example", "--name", "C", "--role", "Expert"], Environment(), "a long enough passphrase\n");
+        var duplicate = await DeskProcess.RunAsync(
+            ["user", "add", "--email", "c@unit.example", "--name", "C again", "--role", "Expert"], Environment(), "a long enough passphrase\n");
+
+        Assert.Equal(1, unknownRole.ExitCode);
+        Assert.Contains("Unknown role 'Janitor'", unknownRole.Error, StringComparison.Ordinal);
+        Assert.Equal(1, duplicate.ExitCode);
+        Assert.Contains("already exists", duplicate.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_focal_point_needs_an_organisation()
+    {
+        var run = await DeskProcess.RunAsync(
+            ["user", "add", "--email", "fp@ministry.example", "--name", "F", "--role", "FocalPoint"], Environment(), "a long enough passphrase\n");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--organisation", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_option_or_unknown_command_exits_non_zero_with_a_reason()
+    {
+        var missing = await DeskProcess.RunAsync(["user", "add", "--email", "x@unit.example"], Environment());
+        var unknown = await DeskProcess.RunAsync(["frobnicate"], Environment());
+
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("--name", missing.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("frobnicate", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_demo_refuses_to_publish_passwords_outside_development()
+    {
+        var production = await DeskProcess.RunAsync(["seed-demo"], Environment("Production"));
+        var development = await DeskProcess.RunAsync(["seed-demo", "--json"], Environment("Development"));
+
+        Assert.Equal(1, production.ExitCode);
+        Assert.Contains("only in the Development environment", production.Error, StringComparison.Ordinal);
+        Assert.Equal(0, development.ExitCode);
+        using var json = JsonDocument.Parse(development.Output);
+        Assert.Equal(6, json.RootElement.GetProperty("logins").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_bad_database_provider_is_named_in_one_line()
+    {
+        var environment = Environment();
+        environment["Database__Provider"] = "Oracle";
+
+        var run = await DeskProcess.RunAsync(["migrate"], environment);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Database:Provider is 'Oracle'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_works_on_postgres_too()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        try
+        {
+            var environment = Environment();
+            environment["Database__Provider"] = "Postgres";
+            environment["ConnectionStrings__Desk"] = connectionString;
+
+            var run = await DeskProcess.RunAsync(["migrate", "--json"], environment);
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.Contains("Npgsql", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task A_production_start_with_an_empty_data_directory_explains_how_to_create_the_first_administrator()
+    {
+        var port = DeskProcess.FreePort();
+        var environment = Environment();
+        environment["Urls"] = $"http://127.0.0.1:{port}";
+        using var desk = Process.Start(DeskProcess.StartInfo([], environment))!;
+        try
+        {
+            var log = new System.Text.StringBuilder();
+            desk.OutputDataReceived += (_, line) => { lock (log) log.AppendLine(line.Data); };
+            desk.BeginOutputReadLine();
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            string? signIn = null;
+            for (var attempt = 0; attempt < 100 && signIn is null; attempt++)
+            {
+                try
+                {
+                    signIn = await http.GetStringAsync("/sign-in");
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            Assert.NotNull(signIn);
+            Assert.Contains("This desk has no administrator yet", signIn, StringComparison.Ordinal);
+            Assert.Contains("user add --email EMAIL", signIn, StringComparison.Ordinal);
+            lock (log)
+                Assert.Contains("No administrator exists yet", log.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            desk.Kill(entireProcessTree: true);
+            await desk.WaitForExitAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dataDirectory))
+            Directory.Delete(_dataDirectory, recursive: true);
+    }
+}

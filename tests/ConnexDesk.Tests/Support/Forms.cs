@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ConnexDesk.Tests.Support;
+
+/// <summary>Drives the server-rendered pages as a browser without JavaScript would: GET the form, POST it back with its antiforgery token.</summary>
+public static partial class Forms
+{
+    public static HttpClient Client(this DeskFactory desk) =>
+        desk.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields) =>
+        client.PostFormAsync(url, url, fields);
+
+    /// <summary>Posts a form found on <paramref name="pageUrl"/> to <paramref name="actionUrl"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string actionUrl, IDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync(pageUrl);
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, $"No antiforgery token in the form at {pageUrl}");
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        using var content = new FormUrlEncodedContent(body);
+        return await client.PostAsync(actionUrl, content);
+    }
+
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
+        client.PostFormAsync("/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    public static async Task<HttpClient> SignedInClientAsync(this DeskFactory desk, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var client = desk.Client();
+        var response = await client.SignInAsync(user.Email, user.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static string Text(string html) => WebUtility.HtmlDecode(Tags().Replace(html, " "));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+}
