@@ -1,10 +1,10 @@
 using System.Net;
 using ConnexDesk.Data;
 using ConnexDesk.Infrastructure;
+using ConnexDesk.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ConnexDesk.Tests.Support;
 
 namespace ConnexDesk.Tests.Foundation;
 
