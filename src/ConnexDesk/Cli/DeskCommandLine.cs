@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConnexDesk.Data;
 using ConnexDesk.Features.Access;
+using ConnexDesk.Features.Cases;
 using ConnexDesk.Infrastructure;
 
 namespace ConnexDesk.Cli;
@@ -23,7 +24,7 @@ public static class DeskCommandLine
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter() },
     };
 
     private static readonly string[] HelpWords = ["--help", "-h", "-?", "--version"];
@@ -39,6 +40,7 @@ public static class DeskCommandLine
         root.Subcommands.Add(Simple("migrate", "Apply pending database migrations.", console, MigrateAsync));
         root.Subcommands.Add(Simple("seed-demo", "Add the demonstration users and organisations (Development only).", console, SeedDemoAsync));
         root.Subcommands.Add(UserCommands.Create(console));
+        root.Subcommands.Add(CaseCommands.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using ConnexDesk.Domain;
+using ConnexDesk.Domain.Cases;
 using ConnexDesk.Features.Access;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -17,6 +18,10 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
     public DbSet<RequestingOrganisation> Organisations => Set<RequestingOrganisation>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -52,6 +57,99 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             organisation.Property(o => o.CountryCode).HasMaxLength(2);
             organisation.Property(o => o.Level).HasConversion<string>().HasMaxLength(20);
             organisation.HasIndex(o => new { o.CountryCode, o.Name }).IsUnique();
+        });
+
+        MapCases(builder);
+    }
+
+    private static void MapCases(ModelBuilder builder)
+    {
+        builder.Entity<CaseNumberSequence>(sequence =>
+        {
+            sequence.HasKey(s => s.Year);
+            sequence.Property(s => s.Year).ValueGeneratedNever();
+        });
+
+        builder.Entity<Case>(c =>
+        {
+            c.ToTable("Cases");
+            c.Property(x => x.Reference).HasMaxLength(20);
+            c.HasIndex(x => x.Reference).IsUnique();
+            c.HasIndex(x => new { x.Year, x.Number }).IsUnique();
+            c.Property(x => x.Stage).HasConversion<string>().HasMaxLength(30);
+            c.HasIndex(x => x.Stage);
+            c.Property(x => x.CountryCode).HasMaxLength(2);
+            c.HasIndex(x => x.CountryCode);
+            c.Property(x => x.Title).HasMaxLength(300);
+            c.Property(x => x.Summary).HasMaxLength(8000);
+            c.Property(x => x.Sector).HasConversion<string>().HasMaxLength(40);
+            c.HasIndex(x => x.Sector);
+            c.Property(x => x.NegotiationStage).HasConversion<string>().HasMaxLength(30);
+            c.HasIndex(x => x.AssignedOfficerId);
+            c.HasIndex(x => x.OpenedAt);
+            c.Property(x => x.Version).IsConcurrencyToken();
+            c.HasOne<RequestingOrganisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            c.HasOne<DeskUser>().WithMany().HasForeignKey(x => x.AssignedOfficerId).OnDelete(DeleteBehavior.Restrict);
+            c.HasMany(x => x.Counterparties).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Documents).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.EligibilityDecisions).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.DueDiligenceItems).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Engagements).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Notes).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.History).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Counterparty>(c =>
+        {
+            c.ToTable("Counterparties");
+            c.Property(x => x.Name).HasMaxLength(300);
+            c.Property(x => x.CountryCode).HasMaxLength(2);
+            c.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            c.HasIndex(x => x.Name);
+        });
+        builder.Entity<CaseDocument>(d =>
+        {
+            d.ToTable("CaseDocuments");
+            d.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            d.Property(x => x.FileName).HasMaxLength(300);
+            d.Property(x => x.Sha256).HasMaxLength(64);
+            d.Property(x => x.AddedBy).HasMaxLength(450);
+        });
+        builder.Entity<EligibilityDecision>(e =>
+        {
+            e.ToTable("EligibilityDecisions");
+            e.Property(x => x.ListVersion).HasMaxLength(100);
+            e.Property(x => x.DecidedBy).HasMaxLength(450);
+        });
+        builder.Entity<DueDiligenceItem>(d =>
+        {
+            d.ToTable("DueDiligenceItems");
+            d.Property(x => x.Title).HasMaxLength(300);
+            d.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            d.Property(x => x.Risk).HasConversion<string>().HasMaxLength(10);
+        });
+        builder.Entity<Engagement>(e =>
+        {
+            e.ToTable("Engagements");
+            e.Property(x => x.ExpertName).HasMaxLength(200);
+            e.Property(x => x.CodeOfConductVersionSigned).HasMaxLength(50);
+            e.Property(x => x.Conflict).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.Entity<CaseNote>(n =>
+        {
+            n.ToTable("CaseNotes");
+            n.Property(x => x.AuthorId).HasMaxLength(450);
+            n.Property(x => x.AuthorName).HasMaxLength(200);
+        });
+        builder.Entity<CaseHistoryEntry>(h =>
+        {
+            h.ToTable("CaseHistory");
+            h.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            h.Property(x => x.FromStage).HasConversion<string>().HasMaxLength(30);
+            h.Property(x => x.ToStage).HasConversion<string>().HasMaxLength(30);
+            h.Property(x => x.ActorId).HasMaxLength(450);
+            h.Property(x => x.ActorName).HasMaxLength(200);
+            h.Property(x => x.Field).HasMaxLength(100);
         });
     }
 

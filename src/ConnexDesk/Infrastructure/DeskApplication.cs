@@ -2,6 +2,7 @@ using System.Globalization;
 using ConnexDesk.Data;
 using ConnexDesk.Domain;
 using ConnexDesk.Features.Access;
+using ConnexDesk.Features.Cases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -55,6 +56,7 @@ public static class DeskApplication
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<DeskDb>()
+            .AddClaimsPrincipalFactory<DeskClaimsFactory>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(options =>
@@ -89,6 +91,7 @@ public static class DeskApplication
         services.AddHealthChecks().AddDbContextCheck<DeskDb>("database");
 
         services.AddScoped<AddUser>();
+        services.AddScoped<OpenCase>();
         services.AddScoped<DemoData>();
     }
 

@@ -1,0 +1,259 @@
+namespace ConnexDesk.Domain.Cases;
+
+/// <summary>Everything a person fills in about a request; used to open a case and to change it.</summary>
+public sealed record CaseDetails(
+    string CountryCode,
+    string Title,
+    string? Summary = null,
+    Sector? Sector = null,
+    NegotiationStage? NegotiationStage = null,
+    DateOnly? NextRoundOn = null,
+    DateOnly? DeadlineOn = null,
+    SupportServices ServicesNeeded = SupportServices.None,
+    IReadOnlyList<string>? RequestedExperts = null,
+    bool CountryNameMayBePublished = false);
+
+/// <summary>The outcome of asking a case to take a step: done, or refused with the reasons.</summary>
+public sealed record StepOutcome(CaseStep Step, IReadOnlyList<Reason> Refusals)
+{
+    public bool Done => Refusals.Count == 0;
+}
+
+/// <summary>A step the case page offers now: possible, or waiting for the listed conditions.</summary>
+public sealed record StepOption(CaseStep Step, CaseStage To, IReadOnlyList<Reason> WaitingFor)
+{
+    public bool Possible => WaitingFor.Count == 0;
+}
+
+public sealed record StageSpell(CaseStage Stage, DateTime EnteredAt, DateTime? LeftAt)
+{
+    public TimeSpan Duration(DateTime now) => (LeftAt ?? now) - EnteredAt;
+}
+
+/// <summary>
+/// The whole record of one request for support, from first contact to evaluation. Every change goes through a
+/// verb method that writes history; stage changes go through <see cref="CaseLifecycle"/>.
+/// </summary>
+public sealed class Case
+{
+    private readonly List<Counterparty> _counterparties = [];
+    private readonly List<CaseDocument> _documents = [];
+    private readonly List<EligibilityDecision> _eligibilityDecisions = [];
+    private readonly List<DueDiligenceItem> _dueDiligenceItems = [];
+    private readonly List<Engagement> _engagements = [];
+    private readonly List<CaseNote> _notes = [];
+    private readonly List<CaseHistoryEntry> _history = [];
+
+    private Case()
+    {
+        Reference = "";
+        CountryCode = "";
+        Title = "";
+        RequestedExperts = [];
+    }
+
+    public int Id { get; private set; }
+    public string Reference { get; private set; }
+    public int Year { get; private set; }
+    public int Number { get; private set; }
+    public CaseStage Stage { get; private set; }
+    public DateTime StageEnteredAt { get; private set; }
+    public DateTime OpenedAt { get; private set; }
+
+    public string CountryCode { get; private set; }
+    public int? OrganisationId { get; private set; }
+    public string Title { get; private set; }
+    public string? Summary { get; private set; }
+
+    public Sector? Sector { get; private set; }
+    public NegotiationStage? NegotiationStage { get; private set; }
+    public DateOnly? NextRoundOn { get; private set; }
+    public DateOnly? DeadlineOn { get; private set; }
+    public SupportServices ServicesNeeded { get; private set; }
+    public List<string> RequestedExperts { get; private set; }
+
+    /// <summary>The country's name stays anonymous outside the unit unless the country consents.</summary>
+    public bool CountryNameMayBePublished { get; private set; }
+
+    public string? AssignedOfficerId { get; private set; }
+    public DateTime? EvaluationRecordedAt { get; private set; }
+
+    /// <summary>Incremented by every change; two people saving the same version means the second is told, not overwritten.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<Counterparty> Counterparties => _counterparties;
+    public IReadOnlyList<CaseDocument> Documents => _documents;
+    public IReadOnlyList<EligibilityDecision> EligibilityDecisions => _eligibilityDecisions;
+    public IReadOnlyList<DueDiligenceItem> DueDiligenceItems => _dueDiligenceItems;
+    public IReadOnlyList<Engagement> Engagements => _engagements;
+    public IReadOnlyList<CaseNote> Notes => _notes;
+    public IReadOnlyList<CaseHistoryEntry> History => _history;
+
+    public EligibilityDecision? LatestEligibilityDecision => _eligibilityDecisions.MaxBy(d => d.DecidedAt);
+    public bool IsFinished => CaseLifecycle.Terminal.Contains(Stage);
+
+    public static Case Open(CaseReference reference, CaseDetails details, int? organisationId, CaseActor openedBy, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(openedBy);
+        var @case = new Case
+        {
+            Reference = reference.ToString(),
+            Year = reference.Year,
+            Number = reference.Number,
+            Stage = CaseStage.Inquiry,
+            StageEnteredAt = at,
+            OpenedAt = at,
+            OrganisationId = organisationId,
+        };
+        @case.Apply(details);
+        @case._history.Add(new CaseHistoryEntry(HistoryKind.Opened, openedBy, at) { ToStage = CaseStage.Inquiry });
+        return @case;
+    }
+
+    /// <summary>Every step the table offers from the current stage, with what each still waits for.</summary>
+    public IReadOnlyList<StepOption> NextSteps(Func<CaseStep, StepRequest> requestFor)
+    {
+        ArgumentNullException.ThrowIfNull(requestFor);
+        return [.. CaseLifecycle.From(Stage).Select(t => new StepOption(t.Step, t.To, CaseLifecycle.Refusals(this, t.Step, requestFor(t.Step))))];
+    }
+
+    public StepOutcome Take(CaseStep step, StepRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var refusals = CaseLifecycle.Refusals(this, step, request);
+        if (refusals.Count > 0)
+            return new StepOutcome(step, refusals);
+
+        var from = Stage;
+        CaseLifecycle.Machine(this, request, stage => Stage = stage).Fire(step);
+        StageEnteredAt = request.At;
+        var reason = request.OverrideEligibility && step == CaseStep.StartDueDiligence
+            ? "Eligibility check overridden: " + request.Reason!.Trim()
+            : request.Reason?.Trim();
+        Record(new CaseHistoryEntry(HistoryKind.StageChanged, request.Actor, request.At) { FromStage = from, ToStage = Stage, Reason = NullIfEmpty(reason) });
+        return new StepOutcome(step, []);
+    }
+
+    public bool CanBeChangedBy(CaseActor actor) => actor.IsUnitStaff && !IsFinished;
+
+    /// <summary>Changes the case fields; each field that differs gets a history row with old and new value.</summary>
+    public IReadOnlyList<string> ChangeDetails(CaseDetails details, CaseActor actor, DateTime at, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(actor);
+        var before = Snapshot();
+        Apply(details);
+        var after = Snapshot();
+        var changed = before.Keys.Where(field => before[field] != after[field]).ToList();
+        foreach (var field in changed)
+        {
+            _history.Add(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at)
+            {
+                Field = field,
+                OldValue = before[field],
+                NewValue = after[field],
+                Reason = NullIfEmpty(reason?.Trim()),
+            });
+        }
+        if (changed.Count > 0)
+            Version++;
+        return changed;
+    }
+
+    public void ChangeOrganisation(int organisationId, string organisationName, string? previousName, CaseActor actor, DateTime at)
+    {
+        if (OrganisationId == organisationId)
+            return;
+        OrganisationId = organisationId;
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at) { Field = "Requesting organisation", OldValue = previousName, NewValue = organisationName });
+    }
+
+    public void AddCounterparty(Counterparty counterparty, CaseActor actor, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(counterparty);
+        if (_counterparties.Any(c => string.Equals(c.Name, counterparty.Name, StringComparison.OrdinalIgnoreCase)))
+            return;
+        _counterparties.Add(counterparty);
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at) { Field = "Counterparties", NewValue = counterparty.ToString() });
+    }
+
+    public void RemoveCounterparty(int counterpartyId, CaseActor actor, DateTime at)
+    {
+        var counterparty = _counterparties.SingleOrDefault(c => c.Id == counterpartyId);
+        if (counterparty is null)
+            return;
+        _counterparties.Remove(counterparty);
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at) { Field = "Counterparties", OldValue = counterparty.ToString() });
+    }
+
+    public void AssignOfficer(string? officerId, string? officerName, string? previousOfficerName, CaseActor actor, DateTime at, string? reason = null)
+    {
+        if (officerId == AssignedOfficerId)
+            return;
+        AssignedOfficerId = officerId;
+        Record(new CaseHistoryEntry(HistoryKind.OfficerAssigned, actor, at)
+        {
+            Field = "Case officer",
+            OldValue = previousOfficerName,
+            NewValue = officerName,
+            Reason = NullIfEmpty(reason?.Trim()),
+        });
+    }
+
+    public CaseNote AddNote(string text, CaseActor actor, DateTime at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var note = new CaseNote(text.Trim(), actor, at);
+        _notes.Add(note);
+        Record(new CaseHistoryEntry(HistoryKind.NoteAdded, actor, at));
+        return note;
+    }
+
+    /// <summary>How long the case spent in each stage, from its stage-change history.</summary>
+    public IReadOnlyList<StageSpell> StageSpells()
+    {
+        var entries = _history
+            .Where(h => h.Kind is HistoryKind.Opened or HistoryKind.StageChanged)
+            .OrderBy(h => h.At).ThenBy(h => h.Id)
+            .ToList();
+        return [.. entries.Select((entry, i) => new StageSpell(entry.ToStage ?? CaseStage.Inquiry, entry.At, i + 1 < entries.Count ? entries[i + 1].At : null))];
+    }
+
+    private void Record(CaseHistoryEntry entry)
+    {
+        _history.Add(entry);
+        Version++;
+    }
+
+    private void Apply(CaseDetails details)
+    {
+        CountryCode = Countries.Normalise(details.CountryCode) ?? throw new ArgumentException($"'{details.CountryCode}' is not an ISO 3166 country code.", nameof(details));
+        ArgumentException.ThrowIfNullOrWhiteSpace(details.Title);
+        Title = details.Title.Trim();
+        Summary = NullIfEmpty(details.Summary?.Trim());
+        Sector = details.Sector;
+        NegotiationStage = details.NegotiationStage;
+        NextRoundOn = details.NextRoundOn;
+        DeadlineOn = details.DeadlineOn;
+        ServicesNeeded = details.ServicesNeeded;
+        RequestedExperts = [.. (details.RequestedExperts ?? []).Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+        CountryNameMayBePublished = details.CountryNameMayBePublished;
+    }
+
+    private Dictionary<string, string?> Snapshot() => new()
+    {
+        ["Country"] = CountryCode,
+        ["Title"] = Title,
+        ["Summary"] = Summary,
+        ["Sector"] = Sector is { } s ? CaseWords.Sector(s) : null,
+        ["Negotiation stage"] = NegotiationStage is { } n ? CaseWords.NegotiationStage(n) : null,
+        ["Next negotiation round"] = NextRoundOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Deadline"] = DeadlineOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Services needed"] = ServicesNeeded == SupportServices.None ? null : string.Join(", ", CaseWords.Each(ServicesNeeded).Select(CaseWords.Service)),
+        ["Experts requested"] = RequestedExperts.Count == 0 ? null : string.Join(", ", RequestedExperts),
+        ["Country name may be published"] = CountryNameMayBePublished ? "yes" : "no",
+    };
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using Stateless;
+using Stateless.Graph;
+
+namespace ConnexDesk.Domain.Cases;
+
+/// <summary>
+/// A reason a step cannot be taken, in words a case officer understands. <see cref="Template"/> is an English
+/// composite format string that the web layer localises; <see cref="Args"/> fill it.
+/// </summary>
+public sealed record Reason(string Template, params object[] Args)
+{
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, Template, Args);
+}
+
+/// <summary>What the person taking a step brings with it: who, when, why, and the facts from outside the case that a guard needs.</summary>
+public sealed record StepRequest(CaseActor Actor, DateTime At, string? Reason = null, bool OverrideEligibility = false, string? CurrentCodeOfConductVersion = null);
+
+/// <summary>A condition of a transition. <see cref="Description"/> names it in the diagram; <see cref="Check"/> says why it is unmet, or nothing.</summary>
+public sealed record Guard(string Description, Func<Case, StepRequest, IEnumerable<Reason>> Check);
+
+public sealed record Transition(CaseStep Step, IReadOnlyList<CaseStage> From, CaseStage To, IReadOnlyList<Role> Roles, IReadOnlyList<Guard> Guards);
+
+/// <summary>
+/// THE transition table of a case: every stage change the desk can make, who may make it and what it waits for.
+/// The domain methods, the buttons on the case page and the diagram in docs/case-lifecycle.md all come from here.
+/// </summary>
+public static class CaseLifecycle
+{
+    private static readonly Role[] Staff = [Role.CaseOfficer, Role.Manager];
+    private static readonly Role[] Managers = [Role.Manager];
+
+    /// <summary>Stages from which a request can still be declined or withdrawn: everything before Approved.</summary>
+    public static IReadOnlyList<CaseStage> BeforeApproval { get; } =
+    [
+        CaseStage.Inquiry, CaseStage.AwaitingFormalRequest, CaseStage.FormalRequestReceived, CaseStage.DueDiligence, CaseStage.PendingApproval,
+    ];
+
+    public static IReadOnlyList<CaseStage> Terminal { get; } = [CaseStage.Closed, CaseStage.Declined, CaseStage.Withdrawn];
+
+    public static IReadOnlyList<Transition> Transitions { get; } =
+    [
+        new(CaseStep.AskForFormalRequest, [CaseStage.Inquiry], CaseStage.AwaitingFormalRequest, Staff, []),
+        new(CaseStep.RecordFormalRequest, [CaseStage.AwaitingFormalRequest], CaseStage.FormalRequestReceived, Staff, [Guards.RequestLetterOnCase, Guards.OrganisationRecorded]),
+        new(CaseStep.StartDueDiligence, [CaseStage.FormalRequestReceived], CaseStage.DueDiligence, Staff, [Guards.EligibleOrOverridden]),
+        new(CaseStep.SubmitForApproval, [CaseStage.DueDiligence], CaseStage.PendingApproval, Staff, [Guards.DueDiligenceComplete]),
+        new(CaseStep.Approve, [CaseStage.PendingApproval], CaseStage.Approved, Managers, [Guards.FourEyes, Guards.RequestLetterOnCase, Guards.ApprovalLetterIssued]),
+        new(CaseStep.StartScoping, [CaseStage.Approved], CaseStage.Scoping, Staff, []),
+        new(CaseStep.StartExpertSelection, [CaseStage.Approved, CaseStage.Scoping], CaseStage.ExpertSelection, Staff, []),
+        new(CaseStep.StartDelivery, [CaseStage.ExpertSelection], CaseStage.Delivery, Staff, [Guards.ExpertReadyToWork]),
+        new(CaseStep.StartEvaluation, [CaseStage.Delivery], CaseStage.Evaluation, Staff, [Guards.EveryEngagementCompleted]),
+        new(CaseStep.Close, [CaseStage.Evaluation], CaseStage.Closed, Staff, [Guards.EvaluationRecordedOrWaived]),
+        new(CaseStep.Decline, BeforeApproval, CaseStage.Declined, Managers, [Guards.FourEyes, Guards.ReasonGiven]),
+        new(CaseStep.Withdraw, BeforeApproval, CaseStage.Withdrawn, Staff, [Guards.ReasonGiven]),
+    ];
+
+    public static IEnumerable<Transition> From(CaseStage stage) => Transitions.Where(t => t.From.Contains(stage));
+
+    public static Transition? Find(CaseStage from, CaseStep step) => Transitions.FirstOrDefault(t => t.Step == step && t.From.Contains(from));
+
+    /// <summary>Why <paramref name="step"/> cannot be taken now; empty when it can.</summary>
+    public static IReadOnlyList<Reason> Refusals(Case @case, CaseStep step, StepRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(request);
+        var transition = Find(@case.Stage, step);
+        if (transition is null)
+            return [new Reason("'{0}' is not a step from the stage '{1}'.", CaseWords.Step(step), CaseWords.Stage(@case.Stage))];
+        if (!transition.Roles.Contains(request.Actor.Role))
+            return [new Reason("Only {0} can do this.", string.Join(" or ", transition.Roles.Select(RoleInPlural)))];
+        return [.. transition.Guards.SelectMany(guard => guard.Check(@case, request))];
+    }
+
+    /// <summary>A Stateless machine over the case's stage, configured from the table; guards are bound to this request.</summary>
+    internal static StateMachine<CaseStage, CaseStep> Machine(Case @case, StepRequest request, Action<CaseStage> setStage)
+    {
+        var machine = new StateMachine<CaseStage, CaseStep>(() => @case.Stage, setStage);
+        Configure(machine, guard => () => !guard.Check(@case, request).Any());
+        return machine;
+    }
+
+    /// <summary>The lifecycle as a Mermaid state diagram, generated from the table (docs/case-lifecycle.md embeds it).</summary>
+    public static string MermaidDiagram()
+    {
+        var machine = new StateMachine<CaseStage, CaseStep>(CaseStage.Inquiry);
+        Configure(machine, _ => () => true);
+        return MermaidGraph.Format(machine.GetInfo());
+    }
+
+    /// <summary>docs/case-lifecycle.md: the table in words and as a diagram. Regenerate with `ConnexDesk cases lifecycle`.</summary>
+    public static string Document()
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine("# The case lifecycle");
+        text.AppendLine();
+        text.AppendLine("Generated from `src/ConnexDesk/Domain/Cases/CaseLifecycle.cs` by `dotnet run --project src/ConnexDesk -- cases lifecycle`;");
+        text.AppendLine("a test fails when this file and the table disagree. Do not edit by hand.");
+        text.AppendLine();
+        text.AppendLine("| step | from | to | who | waits for |");
+        text.AppendLine("|---|---|---|---|---|");
+        foreach (var t in Transitions)
+        {
+            var guards = t.Guards.Count == 0 ? "nothing" : string.Join("; ", t.Guards.Select(g => g.Description));
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {CaseWords.Step(t.Step)} | {string.Join(", ", t.From.Select(CaseWords.Stage))} | {CaseWords.Stage(t.To)} | {string.Join(", ", t.Roles.Select(RoleInPlural))} | {guards} |");
+        }
+        text.AppendLine();
+        text.AppendLine("```mermaid");
+        text.AppendLine(MermaidDiagram());
+        text.AppendLine("```");
+        return text.ToString();
+    }
+
+    private static void Configure(StateMachine<CaseStage, CaseStep> machine, Func<Guard, Func<bool>> bind)
+    {
+        foreach (var transition in Transitions)
+        {
+            var guards = transition.Guards
+                .Select(guard => new Tuple<Func<bool>, string>(bind(guard), guard.Description))
+                .Prepend(new Tuple<Func<bool>, string>(() => true, "by " + string.Join(" or ", transition.Roles.Select(RoleInPlural))))
+                .ToArray();
+            foreach (var from in transition.From)
+                machine.Configure(from).PermitIf(transition.Step, transition.To, guards);
+        }
+    }
+
+    private static string RoleInPlural(Role role) => role switch
+    {
+        Role.CaseOfficer => "case officers",
+        Role.Manager => "managers",
+        Role.FocalPoint => "focal points",
+        Role.Expert => "experts",
+        Role.Administrator => "administrators",
+    };
+
+    /// <summary>The conditions, each reading only data on the case (or brought by the request): absent data refuses.</summary>
+    public static class Guards
+    {
+        public static Guard RequestLetterOnCase { get; } = new("request letter on the case", (c, _) =>
+            c.Documents.Any(d => d.Kind == CaseDocumentKind.RequestLetter)
+                ? []
+                : [new Reason("no formal request letter is on the case yet.")]);
+
+        public static Guard OrganisationRecorded { get; } = new("requesting organisation recorded", (c, _) =>
+            c.OrganisationId is not null
+                ? []
+                : [new Reason("the requesting organisation is not recorded.")]);
+
+        public static Guard EligibleOrOverridden { get; } = new("eligible (or a manager's written override)", (c, request) =>
+        {
+            var decision = c.LatestEligibilityDecision;
+            if (decision is { IsEligible: true })
+                return [];
+            if (request.OverrideEligibility)
+            {
+                if (request.Actor.Role != Role.Manager)
+                    return [new Reason("only a manager may override the eligibility check.")];
+                return string.IsNullOrWhiteSpace(request.Reason)
+                    ? [new Reason("an override of the eligibility check needs a written justification.")]
+                    : [];
+            }
+            return decision is null
+                ? [new Reason("no eligibility decision has been recorded.")]
+                : [new Reason("the eligibility decision of {0:yyyy-MM-dd} says the request is not eligible.", decision.DecidedAt)];
+        });
+
+        public static Guard DueDiligenceComplete { get; } = new("every due-diligence item closed, no unmitigated high risk", (c, _) =>
+        {
+            if (c.DueDiligenceItems.Count == 0)
+                return [new Reason("the due-diligence checklist has not been drawn up.")];
+            return c.DueDiligenceItems.Where(i => !i.IsClosed).Select(i => new Reason("due diligence item '{0}' is open.", i.Title))
+                .Concat(c.DueDiligenceItems.Where(i => i.HasUnmitigatedHighRisk).Select(i => new Reason("due diligence item '{0}' has a high risk without mitigation.", i.Title)));
+        });
+
+        public static Guard FourEyes { get; } = new("decided by a manager who is not the case officer", (c, request) =>
+            request.Actor.UserId == c.AssignedOfficerId
+                ? [new Reason("you are the case officer of this case; another manager must decide (four eyes).")]
+                : []);
+
+        public static Guard ApprovalLetterIssued { get; } = new("approval letter issued", (c, _) =>
+            c.Documents.Any(d => d.Kind == CaseDocumentKind.ApprovalLetter)
+                ? []
+                : [new Reason("no approval letter has been issued.")]);
+
+        public static Guard ExpertReadyToWork { get; } = new("an accepted expert who signed the current Code of Conduct and has no conflict", (c, request) =>
+        {
+            if (c.Engagements.Count == 0)
+                return [new Reason("no expert is engaged on the case yet.")];
+            if (request.CurrentCodeOfConductVersion is null)
+                return [new Reason("no Code of Conduct version is in force.")];
+            if (c.Engagements.Any(e => IsReady(e, request.CurrentCodeOfConductVersion)))
+                return [];
+            return c.Engagements.SelectMany(e => Unready(e, request.CurrentCodeOfConductVersion));
+        });
+
+        public static Guard EveryEngagementCompleted { get; } = new("every engagement completed", (c, _) =>
+            c.Engagements.Count == 0
+                ? [new Reason("no expert is engaged on the case.")]
+                : c.Engagements.Where(e => e.CompletedAt is null).Select(e => new Reason("the engagement of {0} is not completed.", e.ExpertName)));
+
+        public static Guard EvaluationRecordedOrWaived { get; } = new("evaluation recorded (or waived with a reason)", (c, request) =>
+            c.EvaluationRecordedAt is not null || !string.IsNullOrWhiteSpace(request.Reason)
+                ? []
+                : [new Reason("no evaluation is recorded; record it, or give a reason to close without one.")]);
+
+        public static Guard ReasonGiven { get; } = new("reason given", (_, request) =>
+            string.IsNullOrWhiteSpace(request.Reason)
+                ? [new Reason("a reason is required.")]
+                : []);
+
+        private static bool IsReady(Engagement e, string currentCode) =>
+            e.CodeOfConductVersionSigned == currentCode
+            && e.Conflict is ConflictDeclaration.NoConflict or ConflictDeclaration.ClearedByManager
+            && e.AcceptedByGovernmentAt is not null;
+
+        private static IEnumerable<Reason> Unready(Engagement e, string currentCode)
+        {
+            if (e.CodeOfConductVersionSigned != currentCode)
+                yield return new Reason("{0} has not signed the current Code of Conduct ({1}).", e.ExpertName, currentCode);
+            if (e.Conflict is ConflictDeclaration.NotDeclared)
+                yield return new Reason("{0} has not declared conflicts of interest for this case.", e.ExpertName);
+            if (e.Conflict is ConflictDeclaration.ConflictDeclared)
+                yield return new Reason("{0} declared a conflict that a manager has not cleared.", e.ExpertName);
+            if (e.AcceptedByGovernmentAt is null)
+                yield return new Reason("the government has not accepted {0}.", e.ExpertName);
+        }
+    }
+}

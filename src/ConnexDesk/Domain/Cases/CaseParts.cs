@@ -1,0 +1,241 @@
+namespace ConnexDesk.Domain.Cases;
+
+/// <summary>Someone acting on a case. The desk fills it from the signed-in user (or names the CLI).</summary>
+public sealed record CaseActor(string UserId, string Name, Role Role)
+{
+    public static CaseActor CommandLine { get; } = new("cli", "Command line (administrator)", Role.Manager);
+
+    public bool IsUnitStaff => Roles.IsUnitStaff(Role);
+}
+
+/// <summary>A party across the table from the government: key to conflict-of-interest and sanctions screening.</summary>
+public sealed class Counterparty
+{
+    private Counterparty()
+    {
+        Name = "";
+    }
+
+    public Counterparty(string name, string? countryCode, CounterpartyKind kind)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        CountryCode = Countries.Normalise(countryCode);
+        Kind = kind;
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; }
+    public string? CountryCode { get; private set; }
+    public CounterpartyKind Kind { get; private set; }
+
+    public override string ToString() => CountryCode is null
+        ? $"{Name} ({CaseWords.CounterpartyKind(Kind)})"
+        : $"{Name} ({CaseWords.CounterpartyKind(Kind)}, {CountryCode})";
+}
+
+public enum CaseDocumentKind
+{
+    RequestLetter,
+    AcknowledgementLetter,
+    ApprovalLetter,
+    DeclineLetter,
+    Other,
+}
+
+/// <summary>
+/// A file on the case, as the lifecycle sees it: its kind, name and fingerprint. The documents feature stores the
+/// (encrypted) content and adds documents from mail, uploads and generated letters.
+/// </summary>
+public sealed class CaseDocument
+{
+    private CaseDocument()
+    {
+        FileName = "";
+        Sha256 = "";
+        AddedBy = "";
+    }
+
+    public CaseDocument(CaseDocumentKind kind, string fileName, string sha256, long size, DateTime addedAt, string addedBy)
+    {
+        Kind = kind;
+        FileName = fileName;
+        Sha256 = sha256;
+        Size = size;
+        AddedAt = addedAt;
+        AddedBy = addedBy;
+    }
+
+    public int Id { get; private set; }
+    public CaseDocumentKind Kind { get; private set; }
+    public string FileName { get; private set; }
+    public string Sha256 { get; private set; }
+    public long Size { get; private set; }
+    public DateTime AddedAt { get; private set; }
+    public string AddedBy { get; private set; }
+}
+
+/// <summary>Whether the requester qualifies, on which reference lists, decided when and by whom (filled by the eligibility feature).</summary>
+public sealed class EligibilityDecision
+{
+    private EligibilityDecision()
+    {
+        ListVersion = "";
+        Explanation = "";
+        DecidedBy = "";
+    }
+
+    public EligibilityDecision(bool isEligible, string listVersion, string explanation, DateTime decidedAt, string decidedBy)
+    {
+        IsEligible = isEligible;
+        ListVersion = listVersion;
+        Explanation = explanation;
+        DecidedAt = decidedAt;
+        DecidedBy = decidedBy;
+    }
+
+    public int Id { get; private set; }
+    public bool IsEligible { get; private set; }
+    public string ListVersion { get; private set; }
+    public string Explanation { get; private set; }
+    public DateTime DecidedAt { get; private set; }
+    public string DecidedBy { get; private set; }
+}
+
+public enum DueDiligenceStatus
+{
+    Open,
+    Satisfied,
+    RiskIdentified,
+    NotApplicable,
+}
+
+public enum RiskRating
+{
+    Low,
+    Medium,
+    High,
+}
+
+/// <summary>One line of the due-diligence checklist (drawn up and worked by the due-diligence feature).</summary>
+public sealed class DueDiligenceItem
+{
+    private DueDiligenceItem()
+    {
+        Title = "";
+    }
+
+    public DueDiligenceItem(string title, DueDiligenceStatus status, RiskRating? risk, string? mitigation)
+    {
+        Title = title;
+        Status = status;
+        Risk = risk;
+        Mitigation = mitigation;
+    }
+
+    public int Id { get; private set; }
+    public string Title { get; private set; }
+    public DueDiligenceStatus Status { get; private set; }
+    public RiskRating? Risk { get; private set; }
+    public string? Mitigation { get; private set; }
+
+    public bool IsClosed => Status != DueDiligenceStatus.Open;
+    public bool HasUnmitigatedHighRisk => Risk == RiskRating.High && string.IsNullOrWhiteSpace(Mitigation);
+}
+
+public enum ConflictDeclaration
+{
+    NotDeclared,
+    NoConflict,
+    ConflictDeclared,
+    ClearedByManager,
+}
+
+/// <summary>One expert on one case (filled by the roster and delivery features).</summary>
+public sealed class Engagement
+{
+    private Engagement()
+    {
+        ExpertName = "";
+    }
+
+    public Engagement(string expertName, string? codeOfConductVersionSigned, ConflictDeclaration conflict, DateTime? acceptedByGovernmentAt, DateTime? completedAt)
+    {
+        ExpertName = expertName;
+        CodeOfConductVersionSigned = codeOfConductVersionSigned;
+        Conflict = conflict;
+        AcceptedByGovernmentAt = acceptedByGovernmentAt;
+        CompletedAt = completedAt;
+    }
+
+    public int Id { get; private set; }
+    public string ExpertName { get; private set; }
+    public string? CodeOfConductVersionSigned { get; private set; }
+    public ConflictDeclaration Conflict { get; private set; }
+    public DateTime? AcceptedByGovernmentAt { get; private set; }
+    public DateTime? CompletedAt { get; private set; }
+}
+
+/// <summary>An internal note. Never visible outside the unit.</summary>
+public sealed class CaseNote
+{
+    private CaseNote()
+    {
+        Text = "";
+        AuthorId = "";
+        AuthorName = "";
+    }
+
+    public CaseNote(string text, CaseActor author, DateTime at)
+    {
+        Text = text;
+        AuthorId = author.UserId;
+        AuthorName = author.Name;
+        At = at;
+    }
+
+    public int Id { get; private set; }
+    public string Text { get; private set; }
+    public string AuthorId { get; private set; }
+    public string AuthorName { get; private set; }
+    public DateTime At { get; private set; }
+}
+
+public enum HistoryKind
+{
+    Opened,
+    StageChanged,
+    FieldChanged,
+    OfficerAssigned,
+    NoteAdded,
+}
+
+/// <summary>One line of the case's history: who did what, when, from what to what, and why.</summary>
+public sealed class CaseHistoryEntry
+{
+    private CaseHistoryEntry()
+    {
+        ActorId = "";
+        ActorName = "";
+    }
+
+    internal CaseHistoryEntry(HistoryKind kind, CaseActor actor, DateTime at)
+    {
+        Kind = kind;
+        ActorId = actor.UserId;
+        ActorName = actor.Name;
+        At = at;
+    }
+
+    public long Id { get; private set; }
+    public HistoryKind Kind { get; private set; }
+    public DateTime At { get; private set; }
+    public string ActorId { get; private set; }
+    public string ActorName { get; private set; }
+    public CaseStage? FromStage { get; internal set; }
+    public CaseStage? ToStage { get; internal set; }
+    public string? Field { get; internal set; }
+    public string? OldValue { get; internal set; }
+    public string? NewValue { get; internal set; }
+    public string? Reason { get; internal set; }
+}

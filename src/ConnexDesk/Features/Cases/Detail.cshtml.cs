@@ -1,0 +1,185 @@
+using ConnexDesk.Data;
+using ConnexDesk.Domain;
+using ConnexDesk.Domain.Cases;
+using ConnexDesk.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ConnexDesk.Features.Cases;
+
+/// <summary>
+/// One case: where it stands, what can happen next and what each next step waits for, and everything that happened.
+/// Every form posts the version of the case it was drawn from; a change made meanwhile by someone else is reported, never overwritten.
+/// </summary>
+[Authorize(Policy = Policies.UnitStaff)]
+public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<DetailModel> logger) : PageModel
+{
+    /// <summary>Steps whose form asks for a reason; for the others the reason is an optional comment.</summary>
+    public static readonly IReadOnlySet<CaseStep> StepsNeedingReason = new HashSet<CaseStep> { CaseStep.Decline, CaseStep.Withdraw };
+
+    public Case Case { get; private set; } = null!;
+    public CaseActor Actor { get; private set; } = null!;
+    public DateTime Now { get; private set; }
+    public string? OrganisationName { get; private set; }
+    public GovernmentLevel? OrganisationLevel { get; private set; }
+    public string? OfficerName { get; private set; }
+    public IReadOnlyList<StepOption> Steps { get; private set; } = [];
+    public IReadOnlyList<StageSpell> Spells { get; private set; } = [];
+    public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
+    public IReadOnlyList<(string Id, string Name)> Staff { get; private set; } = [];
+
+    public string? Problem { get; private set; }
+    public IReadOnlyList<string> ProblemDetails { get; private set; } = [];
+    public CaseStep? PostedStep { get; private set; }
+    public string? PostedText { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string reference)
+    {
+        Actor = User.ToActor();
+        var found = await db.LoadAsync(reference, Actor);
+        if (found is null)
+            return NotFound();
+        await PrepareAsync(found);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostStepAsync(string reference, int version, CaseStep step, string? reason, bool overrideEligibility) =>
+        ChangeAsync(reference, version, (c, actor, now) =>
+        {
+            PostedStep = step;
+            PostedText = reason;
+            var outcome = c.Take(step, new StepRequest(actor, now, reason, overrideEligibility));
+            if (outcome.Done)
+                return null;
+            var prefix = localizer["{0} is not possible yet:", localizer[CaseWords.Step(step)]];
+            return (prefix, outcome.Refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
+        }, c => localizer["Done: {0}. The case is now at the stage '{1}'.", localizer[CaseWords.Step(step)], localizer[CaseWords.Stage(c.Stage)]]);
+
+    public Task<IActionResult> OnPostNoteAsync(string reference, int version, string? text) =>
+        ChangeAsync(reference, version, (c, actor, now) =>
+        {
+            PostedText = text;
+            if (string.IsNullOrWhiteSpace(text))
+                return (localizer["The note is empty."], []);
+            if (text.Length > 8000)
+                return (localizer["A note can have at most 8000 characters."], []);
+            c.AddNote(text, actor, now);
+            return null;
+        }, _ => localizer["Note added."]);
+
+    public Task<IActionResult> OnPostAssignAsync(string reference, int version, string? officerId, string? reason) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
+        {
+            var officerIdOrNull = string.IsNullOrEmpty(officerId) ? null : officerId;
+            if (actor.Role != Role.Manager && officerIdOrNull != actor.UserId)
+                return (localizer["Only a manager can assign a case to someone else or leave it unassigned."], []);
+            var staff = await db.StaffAsync();
+            var newName = officerIdOrNull is null ? null : staff.Where(s => s.Id == officerIdOrNull).Select(s => s.Name).FirstOrDefault();
+            if (officerIdOrNull is not null && newName is null)
+                return (localizer["Cases can be assigned only to case officers and managers."], []);
+            var oldName = c.AssignedOfficerId is null ? null : staff.Where(s => s.Id == c.AssignedOfficerId).Select(s => s.Name).FirstOrDefault();
+            c.AssignOfficer(officerIdOrNull, newName, oldName, actor, now, reason);
+            return null;
+        }, c => c.AssignedOfficerId is null ? localizer["The case is no longer assigned."] : localizer["Case officer assigned."]);
+
+    public Task<IActionResult> OnPostAddCounterpartyAsync(string reference, int version, string? name, string? countryCode, CounterpartyKind kind) =>
+        ChangeAsync(reference, version, (c, actor, now) =>
+        {
+            PostedText = name;
+            if (string.IsNullOrWhiteSpace(name))
+                return (localizer["Give the counterparty's name."], []);
+            if (!string.IsNullOrEmpty(countryCode) && !Countries.IsKnown(countryCode))
+                return (localizer["Choose the counterparty's country from the list."], []);
+            if (!c.CanBeChangedBy(actor))
+                return (localizer["This case is finished; it can no longer be changed."], []);
+            c.AddCounterparty(new Counterparty(name, countryCode, kind), actor, now);
+            return null;
+        }, _ => localizer["Counterparty added."]);
+
+    public Task<IActionResult> OnPostRemoveCounterpartyAsync(string reference, int version, int counterpartyId) =>
+        ChangeAsync(reference, version, (c, actor, now) =>
+        {
+            if (!c.CanBeChangedBy(actor))
+                return (localizer["This case is finished; it can no longer be changed."], []);
+            c.RemoveCounterparty(counterpartyId, actor, now);
+            return null;
+        }, _ => localizer["Counterparty removed."]);
+
+    private Task<IActionResult> ChangeAsync(string reference, int version, Func<Case, CaseActor, DateTime, (string, List<string>)?> change, Func<Case, string> done) =>
+        ChangeAsync(reference, version, (c, a, n) => Task.FromResult(change(c, a, n)), done);
+
+    private async Task<IActionResult> ChangeAsync(string reference, int version, Func<Case, CaseActor, DateTime, Task<(string, List<string>)?>> change, Func<Case, string> done)
+    {
+        Actor = User.ToActor();
+        var found = await db.LoadAsync(reference, Actor);
+        if (found is null)
+            return NotFound();
+        if (found.Version != version)
+            return await ConflictAsync(found);
+
+        var refusal = await change(found, Actor, clock.GetUtcNow().UtcDateTime);
+        if (refusal is { } refused)
+        {
+            (Problem, ProblemDetails) = refused;
+            db.ChangeTracker.Clear();
+            await PrepareAsync((await db.LoadAsync(reference, Actor))!);
+            return Page();
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.LoadAsync(reference, Actor);
+            return current is null ? NotFound() : await ConflictAsync(current);
+        }
+        logger.LogInformation("User {UserId} changed case {Reference} ({Handler})", Actor.UserId, found.Reference, Request.Query["handler"].ToString());
+        Done = done(found);
+        return Redirect($"/cases/{found.Reference}");
+    }
+
+    private async Task<IActionResult> ConflictAsync(Case current)
+    {
+        var last = current.History.MaxBy(h => h.At);
+        Problem = last is null
+            ? localizer["This case changed while you were looking at it. Nothing you sent was saved; check the case as it is now and try again."]
+            : localizer["{0} changed this case at {1} while you were looking at it. Nothing you sent was saved; check the case as it is now and try again.", last.ActorName, Display.When(last.At)];
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        await PrepareAsync(current);
+        return Page();
+    }
+
+    private async Task PrepareAsync(Case found)
+    {
+        Case = found;
+        Now = clock.GetUtcNow().UtcDateTime;
+        if (found.OrganisationId is { } organisationId)
+        {
+            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
+            (OrganisationName, OrganisationLevel) = (organisation.Name, organisation.Level);
+        }
+        Staff = await db.StaffAsync();
+        OfficerName = Staff.Where(s => s.Id == found.AssignedOfficerId).Select(s => s.Name).FirstOrDefault();
+        // Forms give the reason; probe with one so that "a reason is required" does not hide what else a step waits for.
+        Steps = found.NextSteps(step => new StepRequest(Actor, Now, StepsNeedingReason.Contains(step) ? "reason given in the form" : null));
+        Spells = found.StageSpells();
+        Timeline = [.. found.History.Where(h => h.Kind != HistoryKind.NoteAdded).Select(TimelineItem.From)
+            .Concat(found.Notes.Select(TimelineItem.From))
+            .OrderByDescending(t => t.At).ThenByDescending(t => t.Order)];
+    }
+
+    public sealed record TimelineItem(DateTime At, long Order, string Who, HistoryKind Kind, CaseHistoryEntry? Entry, CaseNote? Note)
+    {
+        public static TimelineItem From(CaseHistoryEntry entry) => new(entry.At, entry.Id, entry.ActorName, entry.Kind, entry, null);
+
+        public static TimelineItem From(CaseNote note) => new(note.At, note.Id, note.AuthorName, HistoryKind.NoteAdded, null, note);
+    }
+}
