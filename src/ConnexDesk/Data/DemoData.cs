@@ -1,5 +1,7 @@
 using ConnexDesk.Domain;
+using ConnexDesk.Domain.Cases;
 using ConnexDesk.Features.Access;
+using ConnexDesk.Features.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConnexDesk.Data;
@@ -8,7 +10,7 @@ namespace ConnexDesk.Data;
 /// The demonstration desk: one login per role and a few requesting organisations. Seeded in the Development
 /// environment and by `seed-demo`; the passwords are published in the README, so Production never gets them.
 /// </summary>
-public sealed class DemoData(DeskDb db, AddUser addUser, ILogger<DemoData> logger)
+public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "demo-desk-2026";
 
@@ -56,8 +58,52 @@ public sealed class DemoData(DeskDb db, AddUser addUser, ILogger<DemoData> logge
                 throw new InvalidOperationException($"Demo user {email} could not be created: {result.Error}");
             added++;
         }
+        added += await SeedCasesAsync(cancellationToken);
         if (added > 0)
             logger.LogInformation("Demo data seeded ({Count} records). Sign in with any demo login and password {Password}.", added, Password);
         return added;
+    }
+
+    /// <summary>A few requests at the stages the lifecycle can reach before documents and due diligence exist, made through the same steps staff take.</summary>
+    private async Task<int> SeedCasesAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Cases.AnyAsync(cancellationToken))
+            return 0;
+        var users = await db.Users.Where(u => u.Email!.EndsWith("@demo.connexdesk.org")).ToDictionaryAsync(u => u.Email!, cancellationToken);
+        var officer = users["officer@demo.connexdesk.org"];
+        var manager = users["manager@demo.connexdesk.org"];
+        var officerActor = new CaseActor(officer.Id, officer.DisplayName, Role.CaseOfficer);
+        var managerActor = new CaseActor(manager.Id, manager.DisplayName, Role.Manager);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        var goldMine = await OpenAsync(new NewCase(
+            new CaseDetails("SN", "Renegotiation of a gold mining convention", "The ministry asks for help to review the fiscal regime of a 2012 mining convention before the investor's request for an extension.",
+                Sector.Mining, NegotiationStage.Renegotiation, today.AddDays(5), today.AddDays(60), SupportServices.Legal | SupportServices.FiscalAndFinancialModelling),
+            Organisations[0].Name, GovernmentLevel.National,
+            [new NewCounterparty("Sahel Gold Resources SA", "CA", CounterpartyKind.Company)], officer.Id,
+            "Phone call from the Director of Mines; a formal letter will follow."), officerActor, cancellationToken);
+        goldMine.Take(CaseStep.AskForFormalRequest, new StepRequest(officerActor, clock.GetUtcNow().UtcDateTime, "Sent the request-letter guidance after the call."));
+
+        await OpenAsync(new NewCase(
+            new CaseDetails("MZ", "Gas-to-power project: power purchase agreement", "First contact at a regional energy conference; the ministry is preparing a PPA negotiation with a project developer.",
+                Sector.Power, NegotiationStage.PreNegotiation, null, today.AddDays(120), SupportServices.Legal | SupportServices.Technical),
+            Organisations[1].Name, GovernmentLevel.National,
+            [new NewCounterparty("Rovuma Power Partners Ltd", "MU", CounterpartyKind.Investor), new NewCounterparty("Empresa Nacional de Energia", "MZ", CounterpartyKind.StateOwnedEnterprise)],
+            null, "Met the deputy minister at the conference; follow up by email."), managerActor, cancellationToken);
+
+        var toll = await OpenAsync(new NewCase(
+            new CaseDetails("PE", "Toll road concession: financial close support", "Request to support the financial close of a regional toll road concession.",
+                Sector.TransportInfrastructure, NegotiationStage.Implementation, null, null, SupportServices.FiscalAndFinancialModelling),
+            Organisations[2].Name, GovernmentLevel.SubNational, [], officer.Id, null), officerActor, cancellationToken);
+        toll.Take(CaseStep.Decline, new StepRequest(managerActor, clock.GetUtcNow().UtcDateTime, "Financial close of an awarded concession is transaction advisory, outside the unit's mandate; referred to the regional development bank."));
+
+        await db.SaveChangesAsync(cancellationToken);
+        return 3;
+    }
+
+    private async Task<Case> OpenAsync(NewCase request, CaseActor actor, CancellationToken cancellationToken)
+    {
+        var result = await openCase.RunAsync(request, actor, cancellationToken);
+        return result.Case ?? throw new InvalidOperationException("Demo case could not be opened: " + result.Error);
     }
 }

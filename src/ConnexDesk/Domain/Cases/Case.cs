@@ -210,6 +210,50 @@ public sealed class Case
         return note;
     }
 
+    /// <summary>A file is now on the case (from mail, an upload or a generated letter).</summary>
+    public void AddDocument(CaseDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        _documents.Add(document);
+        Version++;
+    }
+
+    public void RecordEligibilityDecision(EligibilityDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        _eligibilityDecisions.Add(decision);
+        Version++;
+    }
+
+    public void AddDueDiligenceItem(DueDiligenceItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        _dueDiligenceItems.Add(item);
+        Version++;
+    }
+
+    public void Engage(Engagement engagement)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        _engagements.Add(engagement);
+        Version++;
+    }
+
+    public void CompleteEngagement(Engagement engagement, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        if (!_engagements.Contains(engagement))
+            throw new ArgumentException("The engagement is not on this case.", nameof(engagement));
+        engagement.Complete(at);
+        Version++;
+    }
+
+    public void RecordEvaluation(DateTime at)
+    {
+        EvaluationRecordedAt = at;
+        Version++;
+    }
+
     /// <summary>How long the case spent in each stage, from its stage-change history.</summary>
     public IReadOnlyList<StageSpell> StageSpells()
     {

@@ -174,6 +174,8 @@ public sealed class Engagement
     public ConflictDeclaration Conflict { get; private set; }
     public DateTime? AcceptedByGovernmentAt { get; private set; }
     public DateTime? CompletedAt { get; private set; }
+
+    internal void Complete(DateTime at) => CompletedAt ??= at;
 }
 
 /// <summary>An internal note. Never visible outside the unit.</summary>

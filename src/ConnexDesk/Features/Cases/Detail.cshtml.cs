@@ -173,7 +173,7 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
         Spells = found.StageSpells();
         Timeline = [.. found.History.Where(h => h.Kind != HistoryKind.NoteAdded).Select(TimelineItem.From)
             .Concat(found.Notes.Select(TimelineItem.From))
-            .OrderByDescending(t => t.At).ThenByDescending(t => t.Order)];
+            .OrderByDescending(t => t.At).ThenByDescending(t => t.Kind != HistoryKind.Opened).ThenByDescending(t => t.Order)];
     }
 
     public sealed record TimelineItem(DateTime At, long Order, string Who, HistoryKind Kind, CaseHistoryEntry? Entry, CaseNote? Note)

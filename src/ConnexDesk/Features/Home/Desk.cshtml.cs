@@ -1,6 +1,8 @@
 using ConnexDesk.Data;
 using ConnexDesk.Domain;
+using ConnexDesk.Domain.Cases;
 using ConnexDesk.Features.Access;
+using ConnexDesk.Features.Cases;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,12 +11,18 @@ using Microsoft.EntityFrameworkCore;
 namespace ConnexDesk.Features.Home;
 
 /// <summary>The first page after sign-in: what this person has to do, by role.</summary>
-public sealed class DeskModel(DeskDb db, UserManager<DeskUser> users) : PageModel
+public sealed class DeskModel(DeskDb db, UserManager<DeskUser> users, TimeProvider clock) : PageModel
 {
     public DeskUser Me { get; private set; } = null!;
     public Role Role { get; private set; }
     public string? OrganisationName { get; private set; }
     public IReadOnlyList<UserRow> People { get; private set; } = [];
+    public IReadOnlyList<CaseLine> MyCases { get; private set; } = [];
+    public IReadOnlyList<CaseLine> SharedInbox { get; private set; } = [];
+    public IReadOnlyList<CaseLine> DueSoon { get; private set; } = [];
+    public IReadOnlyList<CaseLine> AwaitingDecision { get; private set; } = [];
+    public IReadOnlyDictionary<CaseStage, int> OpenByStage { get; private set; } = new Dictionary<CaseStage, int>();
+    public DateTime Now { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -30,6 +38,10 @@ public sealed class DeskModel(DeskDb db, UserManager<DeskUser> users) : PageMode
         if (me.OrganisationId is { } organisationId)
             OrganisationName = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync();
 
+        Now = clock.GetUtcNow().UtcDateTime;
+        if (Roles.IsUnitStaff(role))
+            await LoadCaseWorkAsync(User.ToActor());
+
         if (role == Role.Administrator)
         {
             People = await (
@@ -44,6 +56,30 @@ public sealed class DeskModel(DeskDb db, UserManager<DeskUser> users) : PageMode
         }
         return Page();
     }
+
+    private async Task LoadCaseWorkAsync(CaseActor actor)
+    {
+        var open = db.Cases.AsNoTracking().VisibleTo(actor)
+            .Where(c => c.Stage != CaseStage.Closed && c.Stage != CaseStage.Declined && c.Stage != CaseStage.Withdrawn);
+        MyCases = await Lines(open.Where(c => c.AssignedOfficerId == actor.UserId).OrderBy(c => c.StageEnteredAt), 8);
+        SharedInbox = await Lines(open.Where(c => c.AssignedOfficerId == null).OrderBy(c => c.OpenedAt), 8);
+        var today = DateOnly.FromDateTime(Now);
+        var weekAhead = today.AddDays(7);
+        DueSoon = await Lines(open
+            .Where(c => c.AssignedOfficerId == actor.UserId || actor.Role == Role.Manager)
+            .Where(c => (c.NextRoundOn >= today && c.NextRoundOn <= weekAhead) || (c.DeadlineOn >= today && c.DeadlineOn <= weekAhead))
+            .OrderBy(c => c.DeadlineOn), 8);
+        if (actor.Role == Role.Manager)
+        {
+            AwaitingDecision = await Lines(open.Where(c => c.Stage == CaseStage.PendingApproval).OrderBy(c => c.StageEnteredAt), 20);
+            OpenByStage = await open.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        }
+    }
+
+    private static Task<List<CaseLine>> Lines(IQueryable<Case> cases, int count) =>
+        cases.Take(count).Select(c => new CaseLine(c.Reference, c.Title, c.CountryCode, c.Stage, c.StageEnteredAt, c.NextRoundOn, c.DeadlineOn)).ToListAsync();
+
+    public sealed record CaseLine(string Reference, string Title, string CountryCode, CaseStage Stage, DateTime StageEnteredAt, DateOnly? NextRoundOn, DateOnly? DeadlineOn);
 
     public sealed record UserRow(string Name, string Email, string Role, DateTimeOffset? LockedUntil);
 }

@@ -1,0 +1,104 @@
+using ConnexDesk.Domain;
+using ConnexDesk.Domain.Cases;
+
+namespace ConnexDesk.Tests.Support;
+
+/// <summary>
+/// Builds cases for domain tests by walking the real lifecycle: every stage is reached through the table's steps,
+/// with the data that satisfies each guard put on the case first.
+/// </summary>
+public sealed class CaseBuilder
+{
+    public const string CodeOfConduct = "2026-1";
+
+    public static readonly DateTime Start = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+    public static readonly CaseActor Officer = new("officer-1", "Olga Officer", Role.CaseOfficer);
+    public static readonly CaseActor Manager = new("manager-1", "Mona Manager", Role.Manager);
+    public static readonly CaseActor OtherManager = new("manager-2", "Max Manager", Role.Manager);
+
+    private static readonly CaseStage[] Path =
+    [
+        CaseStage.Inquiry, CaseStage.AwaitingFormalRequest, CaseStage.FormalRequestReceived, CaseStage.DueDiligence, CaseStage.PendingApproval,
+        CaseStage.Approved, CaseStage.Scoping, CaseStage.ExpertSelection, CaseStage.Delivery, CaseStage.Evaluation, CaseStage.Closed,
+    ];
+
+    private DateTime _clock = Start;
+
+    public static Case NewInquiry(string? officerId = "officer-1", int? organisationId = 7)
+    {
+        var c = Case.Open(new CaseReference(2026, 42), new CaseDetails("SN", "Gold mining convention"), organisationId, Officer, Start);
+        if (officerId is not null)
+            c.AssignOfficer(officerId, "Olga Officer", null, Officer, Start);
+        return c;
+    }
+
+    /// <summary>A case at <paramref name="stage"/>, reached step by step (Declined and Withdrawn from Inquiry).</summary>
+    public Case At(CaseStage stage)
+    {
+        var c = NewInquiry();
+        if (stage is CaseStage.Declined or CaseStage.Withdrawn)
+        {
+            Take(c, stage == CaseStage.Declined ? CaseStep.Decline : CaseStep.Withdraw, stage == CaseStage.Declined ? Manager : Officer, "not within the mandate");
+            return c;
+        }
+        foreach (var next in Path.Skip(1).TakeWhile(_ => c.Stage != stage))
+        {
+            var transition = CaseLifecycle.From(c.Stage).First(t => t.To == next);
+            SatisfyGuardsOf(c, transition.Step);
+            Take(c, transition.Step, transition.Roles.Contains(Role.CaseOfficer) ? Officer : Manager, ReasonFor(transition.Step));
+        }
+        Assert.Equal(stage, c.Stage);
+        return c;
+    }
+
+    /// <summary>Puts on the case whatever the guards of <paramref name="step"/> read.</summary>
+    public void SatisfyGuardsOf(Case c, CaseStep step)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        switch (step)
+        {
+            case CaseStep.RecordFormalRequest:
+            case CaseStep.Approve:
+                if (!c.Documents.Any(d => d.Kind == CaseDocumentKind.RequestLetter))
+                    c.AddDocument(new CaseDocument(CaseDocumentKind.RequestLetter, "request.pdf", new string('a', 64), 1000, Tick(), "officer-1"));
+                if (step == CaseStep.Approve && !c.Documents.Any(d => d.Kind == CaseDocumentKind.ApprovalLetter))
+                    c.AddDocument(new CaseDocument(CaseDocumentKind.ApprovalLetter, "approval.pdf", new string('b', 64), 1000, Tick(), "manager-1"));
+                break;
+            case CaseStep.StartDueDiligence:
+                c.RecordEligibilityDecision(new EligibilityDecision(true, "DAC 2024-2025", "On the DAC List (LDC).", Tick(), "officer-1"));
+                break;
+            case CaseStep.SubmitForApproval:
+                c.AddDueDiligenceItem(new DueDiligenceItem("Reputational risk", DueDiligenceStatus.Satisfied, RiskRating.Low, null));
+                break;
+            case CaseStep.StartDelivery:
+                c.Engage(new Engagement("Ana Expert", CodeOfConduct, ConflictDeclaration.NoConflict, Tick(), null));
+                break;
+            case CaseStep.StartEvaluation:
+                foreach (var engagement in c.Engagements.Where(e => e.CompletedAt is null).ToList())
+                    c.CompleteEngagement(engagement, Tick());
+                break;
+            case CaseStep.Close:
+                c.RecordEvaluation(Tick());
+                break;
+            case CaseStep.AskForFormalRequest:
+            case CaseStep.StartScoping:
+            case CaseStep.StartExpertSelection:
+            case CaseStep.Decline:
+            case CaseStep.Withdraw:
+                break;
+        }
+    }
+
+    public StepRequest Request(CaseActor actor, string? reason = null, bool overrideEligibility = false) =>
+        new(actor, Tick(), reason, overrideEligibility, CodeOfConduct);
+
+    public StepOutcome Take(Case c, CaseStep step, CaseActor actor, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.Take(step, Request(actor, reason));
+    }
+
+    public static string? ReasonFor(CaseStep step) => step is CaseStep.Decline or CaseStep.Withdraw ? "a reason" : null;
+
+    private DateTime Tick() => _clock = _clock.AddHours(1);
+}
