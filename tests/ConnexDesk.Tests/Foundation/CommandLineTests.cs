@@ -176,6 +176,48 @@ public sealed class CommandLineTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Cases_create_list_and_show_speak_json()
+    {
+        var created = await DeskProcess.RunAsync(
+            ["cases", "create", "--country", "gh", "--organisation", "Ministry of Lands and Natural Resources", "--title", "Bauxite mining lease",
+             "--sector", "mining", "--counterparty", "Volta Bauxite Ltd", "--counterparty", "Aluminium Holdings plc", "--json"], Environment());
+        Assert.True(created.ExitCode == 0, created.Error);
+        var reference = JsonDocument.Parse(created.Output).RootElement.GetProperty("reference").GetString()!;
+        Assert.Matches(@"^CNX-\d{4}-0001$", reference);
+
+        var list = await DeskProcess.RunAsync(["cases", "list", "--json"], Environment());
+        var show = await DeskProcess.RunAsync(["cases", "show", reference, "--json"], Environment());
+
+        using var listed = JsonDocument.Parse(list.Output);
+        var row = listed.RootElement.EnumerateArray().Single();
+        Assert.Equal((reference, "Inquiry", "GH", "Bauxite mining lease", "Ministry of Lands and Natural Resources"),
+            (row.GetProperty("reference").GetString(), row.GetProperty("stage").GetString(), row.GetProperty("country").GetString(),
+             row.GetProperty("title").GetString(), row.GetProperty("organisation").GetString()));
+        using var shown = JsonDocument.Parse(show.Output);
+        Assert.Equal(2, shown.RootElement.GetProperty("counterparties").GetArrayLength());
+        Assert.Equal(0, shown.RootElement.GetProperty("messages").GetArrayLength());
+        var opened = shown.RootElement.GetProperty("history").EnumerateArray().First();
+        Assert.Equal("Opened", opened.GetProperty("kind").GetString());
+        Assert.Equal("Inquiry", opened.GetProperty("to").GetString());
+    }
+
+    [Theory]
+    [InlineData(new[] { "cases", "create", "--country", "QQ", "--organisation", "X", "--title", "T" }, "'QQ' is not an ISO 3166 country code")]
+    [InlineData(new[] { "cases", "create", "--country", "SN", "--organisation", "X", "--title", " " }, "--title is empty")]
+    [InlineData(new[] { "cases", "create", "--country", "SN", "--organisation", "X" }, "--title")]
+    [InlineData(new[] { "cases", "create", "--country", "SN", "--organisation", "X", "--title", "T", "--sector", "fishing" }, "Unknown sector 'fishing'")]
+    [InlineData(new[] { "cases", "show", "CNX-2026-9999" }, "There is no case CNX-2026-9999.")]
+    [InlineData(new[] { "cases", "show", "42" }, "'42' is not a case reference")]
+    public async Task Cases_commands_refuse_bad_input_with_one_clear_line(string[] args, string reason)
+    {
+        var run = await DeskProcess.RunAsync(args, Environment());
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(reason, run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output.Trim());
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dataDirectory))
