@@ -44,7 +44,12 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
         Actor = User.ToActor();
         var found = await db.LoadAsync(reference, Actor);
         if (found is null)
+        {
+            logger.LogWarning("User {UserId} asked for case {Reference}, which does not exist or is not theirs to see", Actor.UserId, reference);
             return NotFound();
+        }
+        // Who read which case: the audit feature will keep this in its tamper-evident chain.
+        logger.LogInformation("User {UserId} read case {Reference}", Actor.UserId, found.Reference);
         await PrepareAsync(found);
         return Page();
     }
