@@ -74,11 +74,15 @@ public sealed partial class CaseLifecycleTests(BrowserDesk browser)
         await page.GetByLabel("Requesting ministry or office").FillAsync("Ministry of Energy and Petroleum");
         await page.GetByLabel("Title").FillAsync(title);
         await page.GetByLabel("Legal").CheckAsync();
+        await page.Locator("#Contact_Name").FillAsync("Wanjiru Kamau");
+        await page.Locator("#Contact_Position").FillAsync("Head of Legal Services");
+        await page.Locator("#Contact_Email").FillAsync("w.kamau@energy.go.example");
         await page.Locator("#cp-name-0").FillAsync("Rift Valley Renewables Ltd");
         await page.GetByLabel("How did they get in touch").FillAsync("Phone call from the Principal Secretary's office.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the inquiry" }).ClickAsync();
         await page.WaitForURLAsync(CaseUrl());
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator(".contact")).ToContainTextAsync("Wanjiru Kamau, Head of Legal Services");
         return CaseUrl().Match(page.Url).Groups[1].Value;
     }
 

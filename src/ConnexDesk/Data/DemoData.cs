@@ -81,7 +81,8 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Time
                 Sector.Mining, NegotiationStage.Renegotiation, today.AddDays(5), today.AddDays(60), SupportServices.Legal | SupportServices.FiscalAndFinancialModelling),
             Organisations[0].Name, GovernmentLevel.National,
             [new NewCounterparty("Sahel Gold Resources SA", "CA", CounterpartyKind.Company)], officer.Id,
-            "Phone call from the Director of Mines; a formal letter will follow."), officerActor, cancellationToken);
+            "Phone call from the Director of Mines; a formal letter will follow.",
+            new NewContact("Mamadou Sow", "m.sow@mines.gouv.example", "+221 33 000 00 00", "Director of Mines")), officerActor, cancellationToken);
         goldMine.Take(CaseStep.AskForFormalRequest, new StepRequest(officerActor, clock.GetUtcNow().UtcDateTime, "Sent the request-letter guidance after the call."));
 
         await OpenAsync(new NewCase(
@@ -89,7 +90,8 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Time
                 Sector.Power, NegotiationStage.PreNegotiation, null, today.AddDays(120), SupportServices.Legal | SupportServices.Technical),
             Organisations[1].Name, GovernmentLevel.National,
             [new NewCounterparty("Rovuma Power Partners Ltd", "MU", CounterpartyKind.Investor), new NewCounterparty("Empresa Nacional de Energia", "MZ", CounterpartyKind.StateOwnedEnterprise)],
-            null, "Met the deputy minister at the conference; follow up by email."), managerActor, cancellationToken);
+            null, "Met the deputy minister at the conference; follow up by email.",
+            new NewContact("Ana Matsinhe", "ana.matsinhe@energia.gov.example", null, "Adviser to the Deputy Minister")), managerActor, cancellationToken);
 
         var toll = await OpenAsync(new NewCase(
             new CaseDetails("PE", "Toll road concession: financial close support", "Request to support the financial close of a regional toll road concession.",

@@ -57,6 +57,17 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             organisation.Property(o => o.CountryCode).HasMaxLength(2);
             organisation.Property(o => o.Level).HasConversion<string>().HasMaxLength(20);
             organisation.HasIndex(o => new { o.CountryCode, o.Name }).IsUnique();
+            organisation.HasMany(o => o.Contacts).WithOne().HasForeignKey("OrganisationId").OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OrganisationContact>(contact =>
+        {
+            contact.ToTable("OrganisationContacts");
+            contact.Property(c => c.Name).HasMaxLength(200);
+            contact.Property(c => c.Email).HasMaxLength(320);
+            contact.Property(c => c.Phone).HasMaxLength(50);
+            contact.Property(c => c.Position).HasMaxLength(200);
+            contact.HasIndex(c => c.Email);
         });
 
         MapCases(builder);

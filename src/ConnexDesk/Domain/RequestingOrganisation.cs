@@ -31,4 +31,45 @@ public sealed class RequestingOrganisation
     public string CountryCode { get; private set; }
 
     public GovernmentLevel Level { get; private set; }
+
+    private readonly List<OrganisationContact> _contacts = [];
+
+    public IReadOnlyList<OrganisationContact> Contacts => _contacts;
+
+    /// <summary>Adds a person of this organisation; a second contact with the same email is not added twice.</summary>
+    public OrganisationContact? AddContact(string name, string? email, string? phone, string? position)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var contact = new OrganisationContact(name, email, phone, position);
+        if (contact.Email is not null && _contacts.Any(c => string.Equals(c.Email, contact.Email, StringComparison.OrdinalIgnoreCase)))
+            return null;
+        _contacts.Add(contact);
+        return contact;
+    }
+}
+
+/// <summary>A person at the requesting organisation: the focal point, a director, a legal adviser.</summary>
+public sealed class OrganisationContact
+{
+    private OrganisationContact()
+    {
+        Name = "";
+    }
+
+    internal OrganisationContact(string name, string? email, string? phone, string? position)
+    {
+        Name = name.Trim();
+        Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        Position = string.IsNullOrWhiteSpace(position) ? null : position.Trim();
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; }
+    public string? Email { get; private set; }
+    public string? Phone { get; private set; }
+    public string? Position { get; private set; }
+
+    public override string ToString() =>
+        string.Join(", ", new[] { Name, Position, Email, Phone }.Where(part => !string.IsNullOrEmpty(part)));
 }

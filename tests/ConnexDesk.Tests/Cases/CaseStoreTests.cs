@@ -135,6 +135,39 @@ public abstract class CaseStoreTests<TDesk>(TDesk desk) : IClassFixture<TDesk> w
     }
 
     [Fact]
+    public async Task Contacts_of_the_requesting_organisation_are_kept_and_their_addition_is_in_the_history()
+    {
+        var officer = await desk.CreateUserAsync(Role.CaseOfficer);
+        var opened = await desk.InScopeAsync(async services => (await services.GetRequiredService<OpenCase>().RunAsync(
+            new NewCase(new CaseDetails("CI", "Cocoa land concession"), $"Ministère de l'Agriculture {Guid.NewGuid():N}", AssignedOfficerId: officer.Id,
+                Contact: new NewContact("Awa Koné", "awa.kone@agriculture.gouv.example", null, "Directrice des affaires juridiques")), Cli)).Case!);
+        var client = await desk.SignedInClientAsync(officer);
+
+        var added = await client.PostFormAsync($"/cases/{opened.Reference}", $"/cases/{opened.Reference}?handler=AddContact", new Dictionary<string, string>
+        {
+            ["version"] = opened.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["name"] = "Yao Kouassi",
+            ["email"] = "y.kouassi@agriculture.gouv.example",
+            ["position"] = "Conseiller technique",
+        });
+        var duplicateVersion = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Cases.Where(c => c.Reference == opened.Reference).Select(c => c.Version).SingleAsync());
+        var duplicate = await client.PostFormAsync($"/cases/{opened.Reference}", $"/cases/{opened.Reference}?handler=AddContact", new Dictionary<string, string>
+        {
+            ["version"] = duplicateVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["name"] = "Yao again",
+            ["email"] = "Y.Kouassi@agriculture.gouv.example",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("is already recorded", Forms.Text(await duplicate.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var page = Forms.Text(await client.GetStringAsync($"/cases/{opened.Reference}"));
+        Assert.Contains("Awa Koné, Directrice des affaires juridiques", page, StringComparison.Ordinal);
+        Assert.Contains("Yao Kouassi, Conseiller technique", page, StringComparison.Ordinal);
+        var history = await desk.InScopeAsync(async services => (await services.GetRequiredService<DeskDb>().LoadAsync(opened.Reference, Cli))!.History);
+        Assert.Equal(2, history.Count(h => h.Field == "Contacts"));
+    }
+
+    [Fact]
     public async Task A_refused_step_says_why_and_keeps_what_was_typed()
     {
         var officer = await desk.CreateUserAsync(Role.CaseOfficer);

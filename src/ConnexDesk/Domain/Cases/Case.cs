@@ -169,6 +169,13 @@ public sealed class Case
         Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at) { Field = "Requesting organisation", OldValue = previousName, NewValue = organisationName });
     }
 
+    /// <summary>Records on this case that a contact of its requesting organisation was added.</summary>
+    public void NoteContactAdded(OrganisationContact contact, CaseActor actor, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at) { Field = "Contacts", NewValue = contact.ToString() });
+    }
+
     public void AddCounterparty(Counterparty counterparty, CaseActor actor, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(counterparty);

@@ -25,6 +25,7 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
     public DateTime Now { get; private set; }
     public string? OrganisationName { get; private set; }
     public GovernmentLevel? OrganisationLevel { get; private set; }
+    public IReadOnlyList<OrganisationContact> Contacts { get; private set; } = [];
     public string? OfficerName { get; private set; }
     public IReadOnlyList<StepOption> Steps { get; private set; } = [];
     public IReadOnlyList<StageSpell> Spells { get; private set; } = [];
@@ -107,6 +108,24 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
             return null;
         }, _ => localizer["Counterparty added."]);
 
+    public Task<IActionResult> OnPostAddContactAsync(string reference, int version, string? name, string? email, string? phone, string? position) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
+        {
+            PostedText = name;
+            if (c.OrganisationId is not { } organisationId)
+                return (localizer["Record the requesting organisation first (Edit), then add its contacts."], []);
+            if (string.IsNullOrWhiteSpace(name))
+                return (localizer["Give the contact's name."], []);
+            if (!string.IsNullOrWhiteSpace(email) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+                return (localizer["'{0}' is not an email address.", email], []);
+            var organisation = await db.Organisations.Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
+            var added = organisation.AddContact(name, email, phone, position);
+            if (added is null)
+                return (localizer["A contact with the email {0} is already recorded.", email!], []);
+            c.NoteContactAdded(added, actor, now);
+            return null;
+        }, _ => localizer["Contact added."]);
+
     public Task<IActionResult> OnPostRemoveCounterpartyAsync(string reference, int version, int counterpartyId) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
@@ -168,8 +187,8 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
         Now = clock.GetUtcNow().UtcDateTime;
         if (found.OrganisationId is { } organisationId)
         {
-            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
-            (OrganisationName, OrganisationLevel) = (organisation.Name, organisation.Level);
+            var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
+            (OrganisationName, OrganisationLevel, Contacts) = (organisation.Name, organisation.Level, organisation.Contacts);
         }
         Staff = await db.StaffAsync();
         OfficerName = Staff.Where(s => s.Id == found.AssignedOfficerId).Select(s => s.Name).FirstOrDefault();

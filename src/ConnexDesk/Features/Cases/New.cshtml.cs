@@ -26,6 +26,9 @@ public sealed class NewModel(OpenCase openCase, IStringLocalizer<SharedResource>
     [BindProperty]
     public bool AssignToMe { get; set; } = true;
 
+    [BindProperty]
+    public ContactInput Contact { get; set; } = new();
+
     public string? Problem { get; private set; }
 
     public void OnGet() => PadCounterparties();
@@ -45,7 +48,8 @@ public sealed class NewModel(OpenCase openCase, IStringLocalizer<SharedResource>
             Input.OrganisationLevel,
             [.. Counterparties.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Select(c => new NewCounterparty(c.Name!, c.CountryCode, c.Kind))],
             AssignToMe ? actor.UserId : null,
-            HowTheyGotInTouch), actor);
+            HowTheyGotInTouch,
+            string.IsNullOrWhiteSpace(Contact.Name) ? null : new NewContact(Contact.Name, Contact.Email, Contact.Phone, Contact.Position)), actor);
         if (!result.Succeeded)
         {
             Problem = localizer[result.Error!];
@@ -61,6 +65,22 @@ public sealed class NewModel(OpenCase openCase, IStringLocalizer<SharedResource>
         while (Counterparties.Count < 3)
             Counterparties.Add(new CounterpartyInput());
     }
+}
+
+public sealed class ContactInput
+{
+    [StringLength(200)]
+    public string? Name { get; set; }
+
+    [EmailAddress(ErrorMessage = "Enter a valid email address for the contact.")]
+    [StringLength(320)]
+    public string? Email { get; set; }
+
+    [StringLength(50)]
+    public string? Phone { get; set; }
+
+    [StringLength(200)]
+    public string? Position { get; set; }
 }
 
 public sealed class CounterpartyInput

@@ -7,13 +7,16 @@ namespace ConnexDesk.Features.Cases;
 
 public sealed record NewCounterparty(string Name, string? CountryCode = null, CounterpartyKind Kind = CounterpartyKind.Company);
 
+public sealed record NewContact(string Name, string? Email = null, string? Phone = null, string? Position = null);
+
 public sealed record NewCase(
     CaseDetails Details,
     string? OrganisationName,
     GovernmentLevel OrganisationLevel = GovernmentLevel.National,
     IReadOnlyList<NewCounterparty>? Counterparties = null,
     string? AssignedOfficerId = null,
-    string? FirstNote = null);
+    string? FirstNote = null,
+    NewContact? Contact = null);
 
 public sealed record OpenCaseResult(Case? Case, string? Error)
 {
@@ -38,6 +41,8 @@ public sealed class OpenCase(DeskDb db, TimeProvider clock)
         var counterparties = request.Counterparties ?? [];
         if (counterparties.FirstOrDefault(c => c.CountryCode is { Length: > 0 } code && !Countries.IsKnown(code)) is { } badCounterparty)
             return new(null, $"'{badCounterparty.CountryCode}' (counterparty {badCounterparty.Name}) is not an ISO 3166 country code.");
+        if (request.Contact is { } contact && string.IsNullOrWhiteSpace(request.OrganisationName))
+            return new(null, $"The contact {contact.Name} needs the requesting organisation they work for.");
 
         var organisationId = string.IsNullOrWhiteSpace(request.OrganisationName)
             ? (int?)null
@@ -59,6 +64,12 @@ public sealed class OpenCase(DeskDb db, TimeProvider clock)
             }
             if (!string.IsNullOrWhiteSpace(request.FirstNote))
                 @case.AddNote(request.FirstNote, actor, now);
+            if (request.Contact is { } newContact && !string.IsNullOrWhiteSpace(newContact.Name))
+            {
+                var organisation = await db.Organisations.Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId, cancellationToken);
+                if (organisation.AddContact(newContact.Name, newContact.Email, newContact.Phone, newContact.Position) is { } added)
+                    @case.NoteContactAdded(added, actor, now);
+            }
             db.Cases.Add(@case);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

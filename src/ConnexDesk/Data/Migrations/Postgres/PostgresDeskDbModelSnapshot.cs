@@ -421,6 +421,43 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.ToTable("Engagements", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.OrganisationContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("OrganisationContacts", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.RequestingOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -786,6 +823,14 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.OrganisationContact", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.RequestingOrganisation", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Features.Access.DeskUser", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.RequestingOrganisation", null)
@@ -860,6 +905,11 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.Navigation("History");
 
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.RequestingOrganisation", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 #pragma warning restore 612, 618
         }

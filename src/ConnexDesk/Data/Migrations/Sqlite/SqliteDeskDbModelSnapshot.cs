@@ -399,6 +399,41 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.ToTable("Engagements", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.OrganisationContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("OrganisationContacts", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.RequestingOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -756,6 +791,14 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.OrganisationContact", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.RequestingOrganisation", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Features.Access.DeskUser", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.RequestingOrganisation", null)
@@ -830,6 +873,11 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.Navigation("History");
 
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.RequestingOrganisation", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 #pragma warning restore 612, 618
         }
