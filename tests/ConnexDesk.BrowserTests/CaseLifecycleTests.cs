@@ -53,6 +53,12 @@ public sealed partial class CaseLifecycleTests(BrowserDesk browser)
         await officer.GotoAsync("/cases");
         await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = reference })).ToBeVisibleAsync();
         await BrowserDesk.ScreenshotAsync(officer, "case-list");
+
+        await officer.SetViewportSizeAsync(390, 844);
+        await officer.GotoAsync($"/cases/{reference}");
+        var width = await officer.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        await BrowserDesk.ScreenshotAsync(officer, "case-page-phone");
+        Assert.True(width <= 390, $"The case page scrolls sideways on a phone ({width}px wide).");
         await officer.Context.CloseAsync();
     }
 
