@@ -55,6 +55,24 @@ public sealed class BrowserDesk : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh browser context signed in through the sign-in page, landed on the desk.</summary>
+    public async Task<IPage> SignedInAsync(string email, string password = DemoData.Password)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, email, password);
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/desk$"));
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
     public static Task ScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);

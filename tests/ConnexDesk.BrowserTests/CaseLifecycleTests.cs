@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ConnexDesk.Data;
 using Microsoft.Playwright;
 
 namespace ConnexDesk.BrowserTests;
@@ -14,12 +13,12 @@ public sealed partial class CaseLifecycleTests(BrowserDesk browser)
     [Fact]
     public async Task An_inquiry_taken_by_phone_is_declined_by_the_manager_with_a_reason()
     {
-        var officer = await SignedInAsync(Officer);
+        var officer = await browser.SignedInAsync(Officer);
         var reference = await OpenInquiryAsync(officer, "Wind farm land lease (browser decline)");
         await BrowserDesk.ScreenshotAsync(officer, "case-inquiry-opened");
         await officer.Context.CloseAsync();
 
-        var manager = await SignedInAsync(Manager);
+        var manager = await browser.SignedInAsync(Manager);
         await manager.GotoAsync($"/cases/{reference}");
         var decline = manager.Locator("form.step.possible", new() { Has = manager.GetByRole(AriaRole.Button, new() { Name = "Decline" }) });
         await decline.GetByLabel("Reason (required, kept in the history)").FillAsync("A private developer's request, not a government's: outside the unit's mandate.");
@@ -36,7 +35,7 @@ public sealed partial class CaseLifecycleTests(BrowserDesk browser)
     [Fact]
     public async Task A_case_goes_as_far_as_the_present_guards_allow_and_says_what_it_waits_for()
     {
-        var officer = await SignedInAsync(Officer);
+        var officer = await browser.SignedInAsync(Officer);
         var reference = await OpenInquiryAsync(officer, "Hydropower concession (browser walk)");
 
         var ask = officer.Locator("form.step.possible", new() { Has = officer.GetByRole(AriaRole.Button, new() { Name = "Ask for the formal request" }) });
@@ -62,17 +61,6 @@ public sealed partial class CaseLifecycleTests(BrowserDesk browser)
         await officer.Context.CloseAsync();
     }
 
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(DeskUrl());
-        return page;
-    }
-
     private static async Task<string> OpenInquiryAsync(IPage page, string title)
     {
         await page.GotoAsync("/cases/new");
@@ -91,9 +79,6 @@ public sealed partial class CaseLifecycleTests(BrowserDesk browser)
         await Assertions.Expect(page.Locator(".contact")).ToContainTextAsync("Wanjiru Kamau, Head of Legal Services");
         return CaseUrl().Match(page.Url).Groups[1].Value;
     }
-
-    [GeneratedRegex("/desk$")]
-    private static partial Regex DeskUrl();
 
     [GeneratedRegex(@"/cases/(CNX-\d{4}-\d{4})")]
     private static partial Regex CaseUrl();

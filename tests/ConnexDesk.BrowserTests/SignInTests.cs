@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ConnexDesk.Data;
 using ConnexDesk.Domain;
 using Microsoft.Playwright;
@@ -6,7 +5,7 @@ using Microsoft.Playwright;
 namespace ConnexDesk.BrowserTests;
 
 [Collection(BrowserSuite.Name)]
-public sealed partial class SignInTests(BrowserDesk browser)
+public sealed class SignInTests(BrowserDesk browser)
 {
     public static TheoryData<string> DemoLogins() => [.. DemoData.Logins.Select(l => l.Email)];
 
@@ -15,13 +14,7 @@ public sealed partial class SignInTests(BrowserDesk browser)
     public async Task Each_demo_login_signs_in_and_lands_on_a_finished_desk(string email)
     {
         var login = DemoData.Logins.Single(l => l.Email == email);
-        var page = await browser.NewPageAsync();
-
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(DeskUrl());
+        var page = await browser.SignedInAsync(email);
 
         var heading = await page.Locator("h1").InnerTextAsync();
         Assert.Equal($"Welcome, {login.Name}", heading);
@@ -58,17 +51,11 @@ public sealed partial class SignInTests(BrowserDesk browser)
     {
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email").FillAsync(DemoData.Logins.First(l => l.Role == Role.Expert).Email);
-        await page.GetByLabel("Password").FillAsync("certainly not the password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserDesk.SignInAsync(page, DemoData.Logins.First(l => l.Role == Role.Expert).Email, "certainly not the password");
 
         var alert = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
         Assert.Contains("Email or password is incorrect.", alert, StringComparison.Ordinal);
         await BrowserDesk.ScreenshotAsync(page, "sign-in-wrong-password");
         await page.Context.CloseAsync();
     }
-
-    [GeneratedRegex("/desk$")]
-    private static partial Regex DeskUrl();
 }
