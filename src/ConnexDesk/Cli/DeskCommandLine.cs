@@ -41,6 +41,7 @@ public static class DeskCommandLine
         root.Subcommands.Add(Simple("seed-demo", "Add the demonstration users and organisations (Development only).", console, SeedDemoAsync));
         root.Subcommands.Add(UserCommands.Create(console));
         root.Subcommands.Add(CaseCommands.Create(console));
+        root.Subcommands.Add(Features.Eligibility.EligibilityCommands.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -65,6 +65,7 @@ public static class DeskDatabase
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             await VerifySqliteDurabilityAsync(db, cancellationToken);
+        await Features.Eligibility.ReferenceLists.EnsureBuiltInAsync(db, cancellationToken);
     }
 
     public static async Task VerifySqliteDurabilityAsync(DeskDb db, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using ConnexDesk.Domain;
 using ConnexDesk.Domain.Cases;
+using ConnexDesk.Domain.Eligibility;
 using ConnexDesk.Features.Access;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,8 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
+
+    public DbSet<ReferenceListVersion> ReferenceListVersions => Set<ReferenceListVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -129,8 +132,31 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
         builder.Entity<EligibilityDecision>(e =>
         {
             e.ToTable("EligibilityDecisions");
-            e.Property(x => x.ListVersion).HasMaxLength(100);
-            e.Property(x => x.DecidedBy).HasMaxLength(450);
+            e.Property(x => x.CountryCode).HasMaxLength(2);
+            e.Property(x => x.Basis).HasMaxLength(200);
+            e.Property(x => x.ListVersion).HasMaxLength(1000);
+            e.Property(x => x.Explanation).HasMaxLength(4000);
+            e.Property(x => x.DecidedById).HasMaxLength(450);
+            e.Property(x => x.DecidedBy).HasMaxLength(200);
+            e.Property(x => x.OverrideJustification).HasMaxLength(4000);
+        });
+        builder.Entity<ReferenceListVersion>(v =>
+        {
+            v.ToTable("ReferenceListVersions");
+            v.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            v.Property(x => x.Label).HasMaxLength(200);
+            v.Property(x => x.Source).HasMaxLength(2000);
+            v.Property(x => x.ImportedBy).HasMaxLength(200);
+            v.Property(x => x.Sha256).HasMaxLength(64);
+            v.HasIndex(x => new { x.Kind, x.Label }).IsUnique();
+            v.HasMany(x => x.Entries).WithOne().HasForeignKey("VersionId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ReferenceListEntry>(e =>
+        {
+            e.ToTable("ReferenceListEntries");
+            e.Property(x => x.CountryCode).HasMaxLength(2);
+            e.Property(x => x.Group).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(1000);
         });
         builder.Entity<DueDiligenceItem>(d =>
         {

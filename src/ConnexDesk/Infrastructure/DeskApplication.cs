@@ -83,6 +83,9 @@ public static class DeskApplication
             .PersistKeysToDbContext<DeskDb>();
 
         services.AddLocalization();
+        // French, Spanish and Portuguese text goes out as UTF-8 characters, not as &#xE9; entities: smaller pages on slow links.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
@@ -92,6 +95,8 @@ public static class DeskApplication
 
         services.AddScoped<AddUser>();
         services.AddScoped<OpenCase>();
+        services.AddScoped<Features.Eligibility.ReferenceLists>();
+        services.AddScoped<Features.Eligibility.AssessEligibility>();
         services.AddScoped<DemoData>();
     }
 
@@ -111,6 +116,15 @@ public static class DeskApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapGet("/language/{language}", (string language, string? returnUrl, HttpContext http) =>
+        {
+            if (!Languages.Contains(language))
+                return Results.NotFound();
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(!string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/");
+        }).AllowAnonymous();
         app.MapRazorPages();
     }
 
@@ -127,15 +141,20 @@ public static class DeskApplication
             app.Logger.LogWarning("No administrator exists yet. Create the first one with: ConnexDesk user add --email EMAIL --name NAME --role Administrator (the password is read from standard input).");
     }
 
+    /// <summary>The languages of the desk. The public pages are translated in full; staff pages show English where a translation is missing.</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["en", "fr", "es", "pt"];
+
     public static RequestLocalizationOptions LocalizationOptions()
     {
-        // English is complete; French, Spanish and Portuguese are added here as their resource files arrive.
-        var supported = new[] { new CultureInfo("en") };
+        var supported = Languages.Select(l => new CultureInfo(l)).ToArray();
+        // Query string (?culture=fr), then the visitor's choice (cookie), then the browser's Accept-Language.
         return new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("en"),
             SupportedCultures = supported,
             SupportedUICultures = supported,
+            FallBackToParentCultures = true,
+            FallBackToParentUICultures = true,
         };
     }
 }
@@ -146,6 +165,3 @@ public static class Policies
     public const string Manager = nameof(Manager);
     public const string Administrator = nameof(Administrator);
 }
-
-/// <summary>Marker type for the one resource file set that holds every user-facing string.</summary>
-public sealed class SharedResource;

@@ -11,6 +11,9 @@ public sealed class DeskOptions
 
     public string UnitName { get; set; } = "Negotiation Support Unit";
 
+    /// <summary>The unit's mailbox, where governments write first.</summary>
+    public string UnitEmail { get; set; } = "support@connexdesk.example";
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
 }

@@ -161,31 +161,49 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public void Only_a_manager_with_a_written_justification_may_override_the_eligibility_check()
+    public void Only_a_manager_with_a_written_justification_may_override_a_not_eligible_decision()
     {
-        var byOfficer = _builder.At(CaseStage.FormalRequestReceived);
-        var withoutJustification = _builder.At(CaseStage.FormalRequestReceived);
-        var byManager = _builder.At(CaseStage.FormalRequestReceived);
+        var @case = _builder.At(CaseStage.FormalRequestReceived);
+        @case.RecordEligibilityDecision(_builder.Decision(eligible: false), CaseBuilder.Officer);
 
-        var officer = byOfficer.Take(CaseStep.StartDueDiligence, _builder.Request(CaseBuilder.Officer, "urgent", overrideEligibility: true));
-        var silent = withoutJustification.Take(CaseStep.StartDueDiligence, _builder.Request(CaseBuilder.Manager, " ", overrideEligibility: true));
-        var manager = byManager.Take(CaseStep.StartDueDiligence, _builder.Request(CaseBuilder.Manager, "Sub-national body of an eligible country; mandate confirmed by the ministry.", overrideEligibility: true));
+        var byOfficer = @case.OverrideEligibility(CaseBuilder.Officer, "urgent", CaseBuilder.Start.AddDays(20));
+        var silent = @case.OverrideEligibility(CaseBuilder.Manager, " ", CaseBuilder.Start.AddDays(20));
+        var refusedStep = _builder.Take(@case, CaseStep.StartDueDiligence, CaseBuilder.Officer);
+        var byManager = @case.OverrideEligibility(CaseBuilder.Manager, "Sub-national body of an eligible country; mandate confirmed by the ministry.", CaseBuilder.Start.AddDays(21));
+        var step = _builder.Take(@case, CaseStep.StartDueDiligence, CaseBuilder.Officer);
 
-        Assert.Equal("only a manager may override the eligibility check.", officer.Refusals.Single().ToString());
-        Assert.Equal("an override of the eligibility check needs a written justification.", silent.Refusals.Single().ToString());
-        Assert.True(manager.Done);
-        Assert.Equal("Eligibility check overridden: Sub-national body of an eligible country; mandate confirmed by the ministry.", byManager.History[^1].Reason);
+        Assert.Equal("only a manager may override the eligibility decision.", byOfficer.Single().ToString());
+        Assert.Equal("an override of the eligibility decision needs a written justification.", silent.Single().ToString());
+        Assert.Contains("says the request is not eligible; a manager may override it", refusedStep.Refusals.Single().ToString(), StringComparison.Ordinal);
+        Assert.Empty(byManager);
+        Assert.True(step.Done);
+        var decision = @case.LatestEligibilityDecision!;
+        Assert.True(decision.IsEligible && decision.IsOverride);
+        Assert.Equal(("Mona Manager", "Sub-national body of an eligible country; mandate confirmed by the ministry."), (decision.DecidedBy, decision.OverrideJustification));
+        var history = @case.History.Single(h => h.Field == "Eligibility" && h.Reason is not null);
+        Assert.Equal(("not eligible", "eligible (override) by override"), (history.OldValue, history.NewValue));
+    }
+
+    [Fact]
+    public void An_override_needs_a_decision_to_answer_and_is_pointless_when_already_eligible()
+    {
+        var undecided = _builder.At(CaseStage.FormalRequestReceived);
+        var eligible = _builder.At(CaseStage.FormalRequestReceived);
+        eligible.RecordEligibilityDecision(_builder.Decision(eligible: true), CaseBuilder.Officer);
+
+        Assert.Equal("record the eligibility decision first; an override answers a decision.", undecided.OverrideEligibility(CaseBuilder.Manager, "why", CaseBuilder.Start).Single().ToString());
+        Assert.Equal("the latest eligibility decision already says eligible.", eligible.OverrideEligibility(CaseBuilder.Manager, "why", CaseBuilder.Start).Single().ToString());
     }
 
     [Fact]
     public void A_not_eligible_decision_is_named_with_its_date()
     {
         var @case = _builder.At(CaseStage.FormalRequestReceived);
-        @case.RecordEligibilityDecision(new EligibilityDecision(false, "DAC 2024-2025", "Not on the list.", new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc), "officer-1"));
+        @case.RecordEligibilityDecision(_builder.Decision(eligible: false, at: new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc)), CaseBuilder.Officer);
 
         var outcome = _builder.Take(@case, CaseStep.StartDueDiligence, CaseBuilder.Officer);
 
-        Assert.Equal("the eligibility decision of 2026-04-01 says the request is not eligible.", outcome.Refusals.Single().ToString());
+        Assert.Equal("the eligibility decision of 2026-04-01 says the request is not eligible; a manager may override it with a written justification.", outcome.Refusals.Single().ToString());
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class CaseBuilder
                     c.AddDocument(new CaseDocument(CaseDocumentKind.ApprovalLetter, "approval.pdf", new string('b', 64), 1000, Tick(), "manager-1"));
                 break;
             case CaseStep.StartDueDiligence:
-                c.RecordEligibilityDecision(new EligibilityDecision(true, "DAC 2024-2025", "On the DAC List (LDC).", Tick(), "officer-1"));
+                c.RecordEligibilityDecision(Decision(eligible: true), Officer);
                 break;
             case CaseStep.SubmitForApproval:
                 c.AddDueDiligenceItem(new DueDiligenceItem("Reputational risk", DueDiligenceStatus.Satisfied, RiskRating.Low, null));
@@ -89,8 +89,11 @@ public sealed class CaseBuilder
         }
     }
 
-    public StepRequest Request(CaseActor actor, string? reason = null, bool overrideEligibility = false) =>
-        new(actor, Tick(), reason, overrideEligibility, CodeOfConduct);
+    public StepRequest Request(CaseActor actor, string? reason = null) => new(actor, Tick(), reason, CodeOfConduct);
+
+    public EligibilityDecision Decision(bool eligible, DateTime? at = null) =>
+        new(eligible, "SN", DateOnly.FromDateTime(Start), eligible ? "DAC:LDC" : "", "OECD DAC List of ODA Recipients, 2025 and 2026 flows",
+            eligible ? "Senegal is on the DAC List." : "Not on the list.", true, true, at ?? Tick(), Officer);
 
     public StepOutcome Take(Case c, CaseStep step, CaseActor actor, string? reason = null)
     {

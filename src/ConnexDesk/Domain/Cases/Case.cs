@@ -89,7 +89,7 @@ public sealed class Case
     public IReadOnlyList<CaseNote> Notes => _notes;
     public IReadOnlyList<CaseHistoryEntry> History => _history;
 
-    public EligibilityDecision? LatestEligibilityDecision => _eligibilityDecisions.MaxBy(d => d.DecidedAt);
+    public EligibilityDecision? LatestEligibilityDecision => _eligibilityDecisions.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).LastOrDefault();
     public bool IsFinished => CaseLifecycle.Terminal.Contains(Stage);
 
     public static Case Open(CaseReference reference, CaseDetails details, int? organisationId, CaseActor openedBy, DateTime at)
@@ -128,10 +128,7 @@ public sealed class Case
         var from = Stage;
         CaseLifecycle.Machine(this, request, stage => Stage = stage).Fire(step);
         StageEnteredAt = request.At;
-        var reason = request.OverrideEligibility && step == CaseStep.StartDueDiligence
-            ? "Eligibility check overridden: " + request.Reason!.Trim()
-            : request.Reason?.Trim();
-        Record(new CaseHistoryEntry(HistoryKind.StageChanged, request.Actor, request.At) { FromStage = from, ToStage = Stage, Reason = NullIfEmpty(reason) });
+        Record(new CaseHistoryEntry(HistoryKind.StageChanged, request.Actor, request.At) { FromStage = from, ToStage = Stage, Reason = NullIfEmpty(request.Reason?.Trim()) });
         return new StepOutcome(step, []);
     }
 
@@ -225,11 +222,37 @@ public sealed class Case
         Version++;
     }
 
-    public void RecordEligibilityDecision(EligibilityDecision decision)
+    public void RecordEligibilityDecision(EligibilityDecision decision, CaseActor actor)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(actor);
+        var previous = LatestEligibilityDecision;
         _eligibilityDecisions.Add(decision);
-        Version++;
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, decision.DecidedAt)
+        {
+            Field = "Eligibility",
+            OldValue = previous?.Summary,
+            NewValue = decision.Summary,
+            Reason = decision.OverrideJustification,
+        });
+    }
+
+    /// <summary>A manager declares the request eligible against the recorded decision, with a written justification.</summary>
+    public IReadOnlyList<Reason> OverrideEligibility(CaseActor manager, string? justification, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        var latest = LatestEligibilityDecision;
+        if (manager.Role != Role.Manager)
+            return [new Reason("only a manager may override the eligibility decision.")];
+        if (string.IsNullOrWhiteSpace(justification))
+            return [new Reason("an override of the eligibility decision needs a written justification.")];
+        if (latest is null)
+            return [new Reason("record the eligibility decision first; an override answers a decision.")];
+        if (latest.IsEligible)
+            return [new Reason("the latest eligibility decision already says eligible.")];
+        RecordEligibilityDecision(new EligibilityDecision(true, latest.CountryCode, latest.AssessedOn, "override", latest.ListVersion,
+            "Overridden by a manager: " + justification.Trim(), latest.RequesterIsGovernment, latest.NegotiationOngoingOrUpcoming, at, manager, justification.Trim()), manager);
+        return [];
     }
 
     public void AddDueDiligenceItem(DueDiligenceItem item)

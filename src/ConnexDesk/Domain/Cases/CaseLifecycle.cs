@@ -4,17 +4,8 @@ using Stateless.Graph;
 
 namespace ConnexDesk.Domain.Cases;
 
-/// <summary>
-/// A reason a step cannot be taken, in words a case officer understands. <see cref="Template"/> is an English
-/// composite format string that the web layer localises; <see cref="Args"/> fill it.
-/// </summary>
-public sealed record Reason(string Template, params object[] Args)
-{
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture, Template, Args);
-}
-
 /// <summary>What the person taking a step brings with it: who, when, why, and the facts from outside the case that a guard needs.</summary>
-public sealed record StepRequest(CaseActor Actor, DateTime At, string? Reason = null, bool OverrideEligibility = false, string? CurrentCodeOfConductVersion = null);
+public sealed record StepRequest(CaseActor Actor, DateTime At, string? Reason = null, string? CurrentCodeOfConductVersion = null);
 
 /// <summary>A condition of a transition. <see cref="Description"/> names it in the diagram; <see cref="Check"/> says why it is unmet, or nothing.</summary>
 public sealed record Guard(string Description, Func<Case, StepRequest, IEnumerable<Reason>> Check);
@@ -42,7 +33,7 @@ public static class CaseLifecycle
     [
         new(CaseStep.AskForFormalRequest, [CaseStage.Inquiry], CaseStage.AwaitingFormalRequest, Staff, []),
         new(CaseStep.RecordFormalRequest, [CaseStage.AwaitingFormalRequest], CaseStage.FormalRequestReceived, Staff, [Guards.RequestLetterOnCase, Guards.OrganisationRecorded]),
-        new(CaseStep.StartDueDiligence, [CaseStage.FormalRequestReceived], CaseStage.DueDiligence, Staff, [Guards.EligibleOrOverridden]),
+        new(CaseStep.StartDueDiligence, [CaseStage.FormalRequestReceived], CaseStage.DueDiligence, Staff, [Guards.Eligible]),
         new(CaseStep.SubmitForApproval, [CaseStage.DueDiligence], CaseStage.PendingApproval, Staff, [Guards.DueDiligenceComplete]),
         new(CaseStep.Approve, [CaseStage.PendingApproval], CaseStage.Approved, Managers, [Guards.FourEyes, Guards.RequestLetterOnCase, Guards.ApprovalLetterIssued]),
         new(CaseStep.StartScoping, [CaseStage.Approved], CaseStage.Scoping, Staff, []),
@@ -145,22 +136,14 @@ public static class CaseLifecycle
                 ? []
                 : [new Reason("the requesting organisation is not recorded.")]);
 
-        public static Guard EligibleOrOverridden { get; } = new("eligible (or a manager's written override)", (c, request) =>
+        public static Guard Eligible { get; } = new("eligibility decision says eligible (a manager may override it in writing)", (c, _) =>
         {
             var decision = c.LatestEligibilityDecision;
             if (decision is { IsEligible: true })
                 return [];
-            if (request.OverrideEligibility)
-            {
-                if (request.Actor.Role != Role.Manager)
-                    return [new Reason("only a manager may override the eligibility check.")];
-                return string.IsNullOrWhiteSpace(request.Reason)
-                    ? [new Reason("an override of the eligibility check needs a written justification.")]
-                    : [];
-            }
             return decision is null
                 ? [new Reason("no eligibility decision has been recorded.")]
-                : [new Reason("the eligibility decision of {0:yyyy-MM-dd} says the request is not eligible.", decision.DecidedAt)];
+                : [new Reason("the eligibility decision of {0:yyyy-MM-dd} says the request is not eligible; a manager may override it with a written justification.", decision.DecidedAt)];
         });
 
         public static Guard DueDiligenceComplete { get; } = new("every due-diligence item closed, no unmitigated high risk", (c, _) =>

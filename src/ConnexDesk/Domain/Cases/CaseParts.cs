@@ -75,31 +75,66 @@ public sealed class CaseDocument
     public string AddedBy { get; private set; }
 }
 
-/// <summary>Whether the requester qualifies, on which reference lists, decided when and by whom (filled by the eligibility feature).</summary>
+/// <summary>
+/// Whether the requester qualifies, on which basis and which list versions, decided when and by whom. Decisions are
+/// never changed: a new assessment or a manager's override is a new decision, and the latest one counts.
+/// </summary>
 public sealed class EligibilityDecision
 {
     private EligibilityDecision()
     {
+        CountryCode = "";
+        Basis = "";
         ListVersion = "";
         Explanation = "";
+        DecidedById = "";
         DecidedBy = "";
     }
 
-    public EligibilityDecision(bool isEligible, string listVersion, string explanation, DateTime decidedAt, string decidedBy)
+    public EligibilityDecision(bool isEligible, string countryCode, DateOnly assessedOn, string basis, string listVersion, string explanation,
+        bool requesterIsGovernment, bool negotiationOngoingOrUpcoming, DateTime decidedAt, CaseActor decidedBy, string? overrideJustification = null)
     {
+        ArgumentNullException.ThrowIfNull(decidedBy);
         IsEligible = isEligible;
+        CountryCode = countryCode;
+        AssessedOn = assessedOn;
+        Basis = basis;
         ListVersion = listVersion;
         Explanation = explanation;
+        RequesterIsGovernment = requesterIsGovernment;
+        NegotiationOngoingOrUpcoming = negotiationOngoingOrUpcoming;
         DecidedAt = decidedAt;
-        DecidedBy = decidedBy;
+        DecidedById = decidedBy.UserId;
+        DecidedBy = decidedBy.Name;
+        OverrideJustification = overrideJustification;
+    }
+
+    public static EligibilityDecision From(Eligibility.EligibilityAssessment assessment, CaseActor decidedBy, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return new(assessment.Eligible, assessment.Country.CountryCode, assessment.Country.On, string.Join(", ", assessment.Country.Basis),
+            assessment.Country.ListVersion, assessment.Explanation, assessment.RequesterIsGovernment, assessment.NegotiationOngoingOrUpcoming, at, decidedBy);
     }
 
     public int Id { get; private set; }
     public bool IsEligible { get; private set; }
+    public string CountryCode { get; private set; }
+    public DateOnly AssessedOn { get; private set; }
+
+    /// <summary>e.g. "DAC:LDC, UN:LDC" or "WESP:transition"; "override" for a manager's override.</summary>
+    public string Basis { get; private set; }
+
     public string ListVersion { get; private set; }
     public string Explanation { get; private set; }
+    public bool RequesterIsGovernment { get; private set; }
+    public bool NegotiationOngoingOrUpcoming { get; private set; }
     public DateTime DecidedAt { get; private set; }
+    public string DecidedById { get; private set; }
     public string DecidedBy { get; private set; }
+    public string? OverrideJustification { get; private set; }
+    public bool IsOverride => OverrideJustification is not null;
+
+    public string Summary => (IsEligible ? "eligible" : "not eligible") + (Basis.Length > 0 ? $" ({Basis})" : "") + (IsOverride ? " by override" : "");
 }
 
 public enum DueDiligenceStatus

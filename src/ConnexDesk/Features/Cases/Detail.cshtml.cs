@@ -55,17 +55,39 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
         return Page();
     }
 
-    public Task<IActionResult> OnPostStepAsync(string reference, int version, CaseStep step, string? reason, bool overrideEligibility) =>
+    public Task<IActionResult> OnPostStepAsync(string reference, int version, CaseStep step, string? reason) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
             PostedStep = step;
             PostedText = reason;
-            var outcome = c.Take(step, new StepRequest(actor, now, reason, overrideEligibility));
+            var outcome = c.Take(step, new StepRequest(actor, now, reason));
             if (outcome.Done)
                 return null;
             var prefix = localizer["{0} is not possible yet:", localizer[CaseWords.Step(step)]];
             return (prefix, outcome.Refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
         }, c => localizer["Done: {0}. The case is now at the stage '{1}'.", localizer[CaseWords.Step(step)], localizer[CaseWords.Stage(c.Stage)]]);
+
+    public Task<IActionResult> OnPostEligibilityAsync(string reference, int version, bool? requesterIsGovernment, bool? negotiationOngoing,
+        [FromServices] Eligibility.AssessEligibility assess) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
+        {
+            ArgumentNullException.ThrowIfNull(assess);
+            if (requesterIsGovernment is null || negotiationOngoing is null)
+                return (localizer["Answer both questions: is the requester a government body, and is a negotiation ongoing or upcoming?"], []);
+            var assessment = await assess.DecisionAsync(c.CountryCode, requesterIsGovernment.Value, negotiationOngoing.Value, DateOnly.FromDateTime(now));
+            c.RecordEligibilityDecision(EligibilityDecision.From(assessment!, actor, now), actor);
+            return null;
+        }, c => c.LatestEligibilityDecision!.IsEligible ? localizer["Eligibility recorded: eligible."] : localizer["Eligibility recorded: not eligible."]);
+
+    public Task<IActionResult> OnPostOverrideEligibilityAsync(string reference, int version, string? justification) =>
+        ChangeAsync(reference, version, (c, actor, now) =>
+        {
+            PostedText = justification;
+            var refusals = c.OverrideEligibility(actor, justification, now);
+            return refusals.Count == 0
+                ? null
+                : (localizer["The eligibility decision was not overridden:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
+        }, _ => localizer["Eligibility overridden. The justification is recorded with the decision."]);
 
     public Task<IActionResult> OnPostNoteAsync(string reference, int version, string? text) =>
         ChangeAsync(reference, version, (c, actor, now) =>

@@ -353,28 +353,57 @@ namespace ConnexDesk.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("CaseId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DecidedBy")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<bool>("IsEligible")
                         .HasColumnType("boolean");
 
                     b.Property<string>("ListVersion")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("NegotiationOngoingOrUpcoming")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OverrideJustification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("RequesterIsGovernment")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -419,6 +448,88 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("Engagements", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateOnly?>("GraduationOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("ReferenceListEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Label")
+                        .IsUnique();
+
+                    b.ToTable("ReferenceListVersions", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.OrganisationContact", b =>
@@ -823,6 +934,14 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListEntry", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Eligibility.ReferenceListVersion", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.OrganisationContact", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.RequestingOrganisation", null)
@@ -905,6 +1024,11 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.Navigation("History");
 
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.RequestingOrganisation", b =>

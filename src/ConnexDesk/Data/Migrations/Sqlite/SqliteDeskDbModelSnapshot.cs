@@ -333,19 +333,38 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CaseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecidedBy")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Explanation")
                         .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsEligible")
@@ -353,8 +372,18 @@ namespace ConnexDesk.Data.Migrations.Sqlite
 
                     b.Property<string>("ListVersion")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NegotiationOngoingOrUpcoming")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverrideJustification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequesterIsGovernment")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -397,6 +426,84 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.ToTable("Engagements", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GraduationOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("ReferenceListEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Label")
+                        .IsUnique();
+
+                    b.ToTable("ReferenceListVersions", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.OrganisationContact", b =>
@@ -791,6 +898,14 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListEntry", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Eligibility.ReferenceListVersion", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.OrganisationContact", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.RequestingOrganisation", null)
@@ -873,6 +988,11 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.Navigation("History");
 
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.RequestingOrganisation", b =>
