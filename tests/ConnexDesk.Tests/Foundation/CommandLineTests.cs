@@ -218,6 +218,47 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("", run.Output.Trim());
     }
 
+    [Fact]
+    public async Task Eligibility_check_answers_in_json_for_alpha_2_and_alpha_3_codes()
+    {
+        var senegal = await DeskProcess.RunAsync(["eligibility", "check", "sen", "--on", "2026-06-01", "--json"], Environment());
+        var france = await DeskProcess.RunAsync(["eligibility", "check", "FR", "--json"], Environment());
+        var unknown = await DeskProcess.RunAsync(["eligibility", "check", "ZZZ"], Environment());
+        var badDate = await DeskProcess.RunAsync(["eligibility", "check", "SN", "--on", "1 June"], Environment());
+
+        using var json = JsonDocument.Parse(senegal.Output);
+        Assert.Equal("SN", json.RootElement.GetProperty("country").GetString());
+        Assert.True(json.RootElement.GetProperty("eligible").GetBoolean());
+        Assert.Equal(["DAC:LDC", "UN:LDC"], json.RootElement.GetProperty("basis").EnumerateArray().Select(b => b.GetString()));
+        Assert.Contains("2025 and 2026 flows", json.RootElement.GetProperty("listVersion").GetString(), StringComparison.Ordinal);
+        Assert.Contains("among the least developed countries", json.RootElement.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.False(JsonDocument.Parse(france.Output).RootElement.GetProperty("eligible").GetBoolean());
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("'ZZZ' is not an ISO 3166 alpha-2 or alpha-3 country code.", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("--on '1 June' is not a date", badDate.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eligibility_import_loads_a_new_version_that_takes_over_on_its_date()
+    {
+        var file = Path.Combine(_dataDirectory, "dac-2031.csv");
+        Directory.CreateDirectory(_dataDirectory);
+        await File.WriteAllTextAsync(file, "iso2,iso3,dac_name,group,note\nSN,SEN,Senegal,LMIC,\n");
+        var broken = Path.Combine(_dataDirectory, "broken.csv");
+        await File.WriteAllTextAsync(broken, "iso2,iso3,dac_name,group,note\nSN,SEN,Senegal,Wealthy,\n");
+
+        var refused = await DeskProcess.RunAsync(["eligibility", "import", broken, "--list", "dac", "--effective", "2031-01-01", "--label", "Broken"], Environment());
+        var loaded = await DeskProcess.RunAsync(["eligibility", "import", file, "--list", "dac", "--effective", "2031-01-01", "--label", "OECD DAC List, 2031 flows", "--json"], Environment());
+        var before = await DeskProcess.RunAsync(["eligibility", "check", "KE", "--on", "2030-12-31", "--json"], Environment());
+        var after = await DeskProcess.RunAsync(["eligibility", "check", "KE", "--on", "2031-01-01", "--json"], Environment());
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("group 'Wealthy' is not one of", refused.Error, StringComparison.Ordinal);
+        Assert.True(loaded.ExitCode == 0, loaded.Error);
+        Assert.True(JsonDocument.Parse(before.Output).RootElement.GetProperty("eligible").GetBoolean());
+        Assert.False(JsonDocument.Parse(after.Output).RootElement.GetProperty("eligible").GetBoolean());
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dataDirectory))
