@@ -42,6 +42,7 @@ public static class DeskCommandLine
         root.Subcommands.Add(UserCommands.Create(console));
         root.Subcommands.Add(CaseCommands.Create(console));
         root.Subcommands.Add(Features.Eligibility.EligibilityCommands.Create(console));
+        root.Subcommands.Add(Features.Intake.MailCommands.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

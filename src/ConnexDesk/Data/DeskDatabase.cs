@@ -31,7 +31,9 @@ public static class DeskDatabase
                 var sqlite = SqliteConnectionString(configuration, contentRoot, connectionString);
                 services.AddDbContext<DeskDb, SqliteDeskDb>(options => options
                     .UseSqlite(sqlite)
-                    .AddInterceptors(new SqliteDurabilityPragmas()));
+                    .AddInterceptors(new SqliteDurabilityPragmas())
+                    // SQLite rebuilds a table to change a column, outside the migration's transaction; expected, not alarming.
+                    .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -1,6 +1,7 @@
 using ConnexDesk.Domain;
 using ConnexDesk.Domain.Cases;
 using ConnexDesk.Domain.Eligibility;
+using ConnexDesk.Domain.Intake;
 using ConnexDesk.Features.Access;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,8 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
 
     public DbSet<ReferenceListVersion> ReferenceListVersions => Set<ReferenceListVersion>();
+
+    public DbSet<CaseMessage> Messages => Set<CaseMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -74,6 +77,40 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
         });
 
         MapCases(builder);
+
+        builder.Entity<CaseMessage>(m =>
+        {
+            m.ToTable("Messages");
+            m.Property(x => x.Direction).HasConversion<string>().HasMaxLength(10);
+            m.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+            m.Property(x => x.MessageId).HasMaxLength(998);
+            m.Property(x => x.InReplyTo).HasMaxLength(998);
+            m.Property(x => x.FromAddress).HasMaxLength(320);
+            m.Property(x => x.FromName).HasMaxLength(300);
+            m.Property(x => x.To).HasMaxLength(2000);
+            m.Property(x => x.Subject).HasMaxLength(998);
+            m.Property(x => x.RawSha256).HasMaxLength(64);
+            m.Property(x => x.Source).HasMaxLength(30);
+            m.Property(x => x.SourceKey).HasMaxLength(500);
+            m.Property(x => x.AutomaticReason).HasMaxLength(300);
+            m.Property(x => x.QuarantineReason).HasMaxLength(1000);
+            // Exactly once: the same delivery (source key) or the same bytes never make a second message.
+            m.HasIndex(x => x.SourceKey).IsUnique();
+            m.HasIndex(x => x.RawSha256).IsUnique();
+            m.HasIndex(x => x.MessageId);
+            m.HasIndex(x => new { x.CaseId, x.ReceivedAt });
+            m.HasIndex(x => x.Status);
+            m.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            m.HasOne<RequestingOrganisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            m.HasMany(x => x.Attachments).WithOne().HasForeignKey("CaseMessageId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<MessageAttachment>(a =>
+        {
+            a.ToTable("MessageAttachments");
+            a.Property(x => x.FileName).HasMaxLength(200);
+            a.Property(x => x.ContentType).HasMaxLength(100);
+            a.Property(x => x.Sha256).HasMaxLength(64);
+        });
     }
 
     private static void MapCases(ModelBuilder builder)

@@ -282,9 +282,10 @@ public static class Countries
 
     public static bool IsKnown(string? code) => code is { Length: 2 } && ByCode.ContainsKey(code);
 
-    public static string Name(string code) => ByCode.TryGetValue(code, out var country) ? country.English : code;
+    /// <summary>The English name; a dash when the country is not recorded (an inquiry that came by email may not say).</summary>
+    public static string Name(string? code) => code is null ? "—" : ByCode.TryGetValue(code, out var country) ? country.English : code;
 
-    public static string Name(string code, string? language) => ByCode.TryGetValue(code, out var country) ? country.NameIn(language) : code;
+    public static string Name(string? code, string? language) => code is null ? "—" : ByCode.TryGetValue(code, out var country) ? country.NameIn(language) : code;
 
     /// <summary>Normalises "sn" or " SN " to "SN"; null when the code is not a known country.</summary>
     public static string? Normalise(string? code) => IsKnown(code?.Trim()) ? code!.Trim().ToUpperInvariant() : null;

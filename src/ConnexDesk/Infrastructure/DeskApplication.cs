@@ -15,6 +15,8 @@ public static class DeskApplication
 {
     public static WebApplicationBuilder CreateBuilder(string[] args, bool forCommandLine = false)
     {
+        // Mail arrives in windows-1252, ISO-8859-x, KOI8 and more: .NET Core knows only Unicode and Latin-1 without this.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var builder = WebApplication.CreateBuilder(args);
         if (forCommandLine)
         {
@@ -97,6 +99,11 @@ public static class DeskApplication
         services.AddScoped<OpenCase>();
         services.AddScoped<Features.Eligibility.ReferenceLists>();
         services.AddScoped<Features.Eligibility.AssessEligibility>();
+        services.AddOptions<Features.Intake.MailOptions>().Bind(configuration.GetSection(Features.Intake.MailOptions.Section));
+        services.AddSingleton<BlobStore>();
+        services.AddScoped<Features.Intake.IngestMessage>();
+        services.AddSingleton<Features.Intake.MaildirIntake>();
+        services.AddHostedService<Features.Intake.MaildirIntakeLoop>();
         services.AddScoped<DemoData>();
     }
 

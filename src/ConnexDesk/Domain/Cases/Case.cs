@@ -2,7 +2,7 @@ namespace ConnexDesk.Domain.Cases;
 
 /// <summary>Everything a person fills in about a request; used to open a case and to change it.</summary>
 public sealed record CaseDetails(
-    string CountryCode,
+    string? CountryCode,
     string Title,
     string? Summary = null,
     Sector? Sector = null,
@@ -47,7 +47,6 @@ public sealed class Case
     private Case()
     {
         Reference = "";
-        CountryCode = "";
         Title = "";
         RequestedExperts = [];
     }
@@ -60,7 +59,8 @@ public sealed class Case
     public DateTime StageEnteredAt { get; private set; }
     public DateTime OpenedAt { get; private set; }
 
-    public string CountryCode { get; private set; }
+    /// <summary>ISO 3166 alpha-2 (XK for Kosovo); unknown until someone records it for an inquiry that came by email.</summary>
+    public string? CountryCode { get; private set; }
     public int? OrganisationId { get; private set; }
     public string Title { get; private set; }
     public string? Summary { get; private set; }
@@ -302,7 +302,9 @@ public sealed class Case
 
     private void Apply(CaseDetails details)
     {
-        CountryCode = Countries.Normalise(details.CountryCode) ?? throw new ArgumentException($"'{details.CountryCode}' is not an ISO 3166 country code.", nameof(details));
+        CountryCode = details.CountryCode is null
+            ? null
+            : Countries.Normalise(details.CountryCode) ?? throw new ArgumentException($"'{details.CountryCode}' is not an ISO 3166 country code.", nameof(details));
         ArgumentException.ThrowIfNullOrWhiteSpace(details.Title);
         Title = details.Title.Trim();
         Summary = NullIfEmpty(details.Summary?.Trim());

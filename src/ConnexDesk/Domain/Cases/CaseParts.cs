@@ -5,6 +5,8 @@ public sealed record CaseActor(string UserId, string Name, Role Role)
 {
     public static CaseActor CommandLine { get; } = new("cli", "Command line (administrator)", Role.Manager);
 
+    public static CaseActor MailIntake { get; } = new("mail-intake", "Mail intake", Role.CaseOfficer);
+
     public bool IsUnitStaff => Roles.IsUnitStaff(Role);
 }
 

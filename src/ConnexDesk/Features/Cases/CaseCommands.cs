@@ -68,8 +68,10 @@ public static class CaseCommands
                 orderby c.Year, c.Number
                 select new { reference = c.Reference, stage = c.Stage, country = c.CountryCode, title = c.Title, organisation = o != null ? o.Name : null, createdAt = c.OpenedAt })
                 .ToListAsync();
-            // Messages arrive with the mail intake; until then every case has none.
-            var json = rows.Select(r => new { r.reference, r.stage, r.country, r.title, r.organisation, r.createdAt, messageCount = 0 }).ToList();
+            var counts = await db.Messages.Where(m => m.CaseId != null).GroupBy(m => m.CaseId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count);
+            var ids = await db.Cases.Select(c => new { c.Reference, c.Id }).ToDictionaryAsync(c => c.Reference, c => c.Id);
+            var json = rows.Select(r => new { r.reference, r.stage, r.country, r.title, r.organisation, r.createdAt, messageCount = counts.GetValueOrDefault(ids[r.reference]) }).ToList();
             var text = rows.Count == 0
                 ? "No cases."
                 : string.Join(Environment.NewLine, rows.Select(r => $"{r.reference}  {r.stage,-22} {r.country}  {r.title}"));
@@ -119,8 +121,17 @@ public static class CaseCommands
                 deadlineOn = found.DeadlineOn,
                 counterparties = found.Counterparties.Select(c => new { name = c.Name, country = c.CountryCode, kind = c.Kind }),
                 createdAt = found.OpenedAt,
-                // Filled by the mail intake.
-                messages = Array.Empty<object>(),
+                messages = (await db.Messages.AsNoTracking().Include(m => m.Attachments).Where(m => m.CaseId == found.Id).OrderBy(m => m.ReceivedAt).ToListAsync())
+                    .Select(m => new
+                    {
+                        messageId = m.MessageId,
+                        from = m.FromAddress,
+                        subject = m.Subject,
+                        direction = m.Direction,
+                        receivedAt = m.ReceivedAt,
+                        senderVerified = m.SenderVerified,
+                        attachments = m.Attachments.Select(a => new { fileName = a.FileName, sha256 = a.Sha256, size = a.Size, contentType = a.ContentType }),
+                    }),
                 history,
             };
             var text = $"{found.Reference}  {found.Stage}  {found.CountryCode}  {found.Title}{Environment.NewLine}"

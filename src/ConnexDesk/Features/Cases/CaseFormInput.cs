@@ -56,7 +56,7 @@ public sealed class CaseFormInput
         ArgumentNullException.ThrowIfNull(@case);
         return new CaseFormInput
         {
-            CountryCode = @case.CountryCode,
+            CountryCode = @case.CountryCode ?? "",
             OrganisationName = organisationName,
             OrganisationLevel = level ?? GovernmentLevel.National,
             Title = @case.Title,

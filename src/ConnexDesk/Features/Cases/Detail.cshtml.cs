@@ -30,6 +30,7 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
     public IReadOnlyList<StepOption> Steps { get; private set; } = [];
     public IReadOnlyList<StageSpell> Spells { get; private set; } = [];
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
+    public IReadOnlyList<ConnexDesk.Domain.Intake.CaseMessage> Messages { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Staff { get; private set; } = [];
 
     public string? Problem { get; private set; }
@@ -74,6 +75,8 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
             ArgumentNullException.ThrowIfNull(assess);
             if (requesterIsGovernment is null || negotiationOngoing is null)
                 return (localizer["Answer both questions: is the requester a government body, and is a negotiation ongoing or upcoming?"], []);
+            if (c.CountryCode is null)
+                return (localizer["The country of this request is not recorded yet: record it (Edit) before assessing eligibility."], []);
             var assessment = await assess.DecisionAsync(c.CountryCode, requesterIsGovernment.Value, negotiationOngoing.Value, DateOnly.FromDateTime(now));
             c.RecordEligibilityDecision(EligibilityDecision.From(assessment!, actor, now), actor);
             return null;
@@ -217,15 +220,20 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
         // Forms give the reason; probe with one so that "a reason is required" does not hide what else a step waits for.
         Steps = found.NextSteps(step => new StepRequest(Actor, Now, StepsNeedingReason.Contains(step) ? "reason given in the form" : null));
         Spells = found.StageSpells();
+        Messages = await db.Messages.AsNoTracking().Include(m => m.Attachments).Where(m => m.CaseId == found.Id).ToListAsync();
         Timeline = [.. found.History.Where(h => h.Kind != HistoryKind.NoteAdded).Select(TimelineItem.From)
             .Concat(found.Notes.Select(TimelineItem.From))
+            .Concat(Messages.Select(TimelineItem.From))
             .OrderByDescending(t => t.At).ThenByDescending(t => t.Kind != HistoryKind.Opened).ThenByDescending(t => t.Order)];
     }
 
-    public sealed record TimelineItem(DateTime At, long Order, string Who, HistoryKind Kind, CaseHistoryEntry? Entry, CaseNote? Note)
+    public sealed record TimelineItem(DateTime At, long Order, string Who, HistoryKind? Kind, CaseHistoryEntry? Entry, CaseNote? Note, ConnexDesk.Domain.Intake.CaseMessage? Message = null)
     {
         public static TimelineItem From(CaseHistoryEntry entry) => new(entry.At, entry.Id, entry.ActorName, entry.Kind, entry, null);
 
         public static TimelineItem From(CaseNote note) => new(note.At, note.Id, note.AuthorName, HistoryKind.NoteAdded, null, note);
+
+        public static TimelineItem From(ConnexDesk.Domain.Intake.CaseMessage message) =>
+            new(message.ReceivedAt, message.Id, message.FromName ?? message.FromAddress ?? "?", null, null, null, message);
     }
 }

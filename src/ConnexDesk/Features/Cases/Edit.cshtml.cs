@@ -65,7 +65,7 @@ public sealed class EditModel(DeskDb db, TimeProvider clock, IStringLocalizer<Sh
         if (!string.IsNullOrWhiteSpace(Input.OrganisationName)
             && (currentOrganisation is null || currentOrganisation.Name != Input.OrganisationName.Trim() || currentOrganisation.CountryCode != found.CountryCode))
         {
-            var organisationId = await Organisations.FindOrAddAsync(db, Input.OrganisationName, found.CountryCode, Input.OrganisationLevel);
+            var organisationId = await Organisations.FindOrAddAsync(db, Input.OrganisationName, found.CountryCode!, Input.OrganisationLevel);
             found.ChangeOrganisation(organisationId, Input.OrganisationName.Trim(), currentOrganisation?.Name, actor, now);
         }
         try

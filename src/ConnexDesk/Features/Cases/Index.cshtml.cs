@@ -118,6 +118,6 @@ public sealed class IndexModel(DeskDb db) : PageModel
         return "/cases?" + string.Join("&", parts);
     }
 
-    public sealed record CaseRow(string Reference, string Title, string CountryCode, string? Organisation, CaseStage Stage, DateTime StageEnteredAt,
+    public sealed record CaseRow(string Reference, string Title, string? CountryCode, string? Organisation, CaseStage Stage, DateTime StageEnteredAt,
         string? Officer, Sector? Sector, DateOnly? NextRoundOn, DateOnly? DeadlineOn, DateTime OpenedAt);
 }

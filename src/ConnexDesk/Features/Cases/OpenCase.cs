@@ -16,7 +16,8 @@ public sealed record NewCase(
     IReadOnlyList<NewCounterparty>? Counterparties = null,
     string? AssignedOfficerId = null,
     string? FirstNote = null,
-    NewContact? Contact = null);
+    NewContact? Contact = null,
+    bool CountryMayBeUnknown = false);
 
 public sealed record OpenCaseResult(Case? Case, string? Error)
 {
@@ -34,25 +35,41 @@ public sealed class OpenCase(DeskDb db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
         var country = Countries.Normalise(request.Details.CountryCode);
-        if (country is null)
+        if (country is null && !(request.CountryMayBeUnknown && string.IsNullOrEmpty(request.Details.CountryCode)))
             return new(null, $"'{request.Details.CountryCode}' is not an ISO 3166 country code (use two letters, e.g. SN; XK for Kosovo).");
         if (string.IsNullOrWhiteSpace(request.Details.Title))
             return new(null, "A title is required.");
         var counterparties = request.Counterparties ?? [];
         if (counterparties.FirstOrDefault(c => c.CountryCode is { Length: > 0 } code && !Countries.IsKnown(code)) is { } badCounterparty)
             return new(null, $"'{badCounterparty.CountryCode}' (counterparty {badCounterparty.Name}) is not an ISO 3166 country code.");
-        if (request.Contact is { } contact && string.IsNullOrWhiteSpace(request.OrganisationName))
-            return new(null, $"The contact {contact.Name} needs the requesting organisation they work for.");
+        if (request.Contact is { } contact && (string.IsNullOrWhiteSpace(request.OrganisationName) || country is null))
+            return new(null, $"The contact {contact.Name} needs the requesting organisation they work for, and its country.");
 
-        var organisationId = string.IsNullOrWhiteSpace(request.OrganisationName)
+        var organisationId = string.IsNullOrWhiteSpace(request.OrganisationName) || country is null
             ? (int?)null
             : await Organisations.FindOrAddAsync(db, request.OrganisationName, country, request.OrganisationLevel, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Part of a larger unit of work (the mail intake files the message in the same transaction).
+            return new(await OpenAsync(request, country, organisationId, actor, now, cancellationToken), null);
+        }
         var strategy = db.Database.CreateExecutionStrategy();
         var opened = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var @case = await OpenAsync(request, country, organisationId, actor, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return @case;
+        });
+        return new(opened, null);
+    }
+
+    private async Task<Case> OpenAsync(NewCase request, string? country, int? organisationId, CaseActor actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var counterparties = request.Counterparties ?? [];
+        {
             var number = await CaseNumbers.NextAsync(db, now.Year, cancellationToken);
             var @case = Case.Open(new CaseReference(now.Year, number), request.Details with { CountryCode = country }, organisationId, actor, now);
             foreach (var counterparty in counterparties.Where(c => !string.IsNullOrWhiteSpace(c.Name)))
@@ -72,10 +89,8 @@ public sealed class OpenCase(DeskDb db, TimeProvider clock)
             }
             db.Cases.Add(@case);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return @case;
-        });
-        return new(opened, null);
+        }
     }
 }
 

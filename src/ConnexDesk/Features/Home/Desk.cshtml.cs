@@ -79,7 +79,7 @@ public sealed class DeskModel(DeskDb db, UserManager<DeskUser> users, TimeProvid
     private static Task<List<CaseLine>> Lines(IQueryable<Case> cases, int count) =>
         cases.Take(count).Select(c => new CaseLine(c.Reference, c.Title, c.CountryCode, c.Stage, c.StageEnteredAt, c.NextRoundOn, c.DeadlineOn)).ToListAsync();
 
-    public sealed record CaseLine(string Reference, string Title, string CountryCode, CaseStage Stage, DateTime StageEnteredAt, DateOnly? NextRoundOn, DateOnly? DeadlineOn);
+    public sealed record CaseLine(string Reference, string Title, string? CountryCode, CaseStage Stage, DateTime StageEnteredAt, DateOnly? NextRoundOn, DateOnly? DeadlineOn);
 
     public sealed record UserRow(string Name, string Email, string Role, DateTimeOffset? LockedUntil);
 }

@@ -1,0 +1,20 @@
+namespace ConnexDesk.Features.Intake;
+
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    /// <summary>The Maildir the desk takes mail from; relative paths are under the data directory. Empty turns the loop off.</summary>
+    public string Maildir { get; set; } = "maildir";
+
+    public int MaildirPollSeconds { get; set; } = 5;
+
+    /// <summary>Larger messages are quarantined, not opened (default 25 MB).</summary>
+    public long MaxMessageBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>Deeper MIME nesting is quarantined: no honest mail client nests twenty levels.</summary>
+    public int MaxMimeDepth { get; set; } = 20;
+
+    /// <summary>Added to the desk's own outgoing mail, so that a loop back into the mailbox is recognised.</summary>
+    public const string LoopHeader = "X-ConnexDesk-Loop";
+}

@@ -1,0 +1,195 @@
+using ConnexDesk.Data;
+using ConnexDesk.Domain;
+using ConnexDesk.Domain.Cases;
+using ConnexDesk.Domain.Intake;
+using ConnexDesk.Features.Cases;
+using ConnexDesk.Features.Intake;
+using ConnexDesk.Infrastructure;
+using ConnexDesk.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace ConnexDesk.Tests.Intake;
+
+/// <summary>The intake pipeline with real messages (Intake/Mail/*.eml), on SQLite and on PostgreSQL.</summary>
+public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> where TDesk : DeskFactory
+{
+    private static byte[] Mail(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Intake", "Mail", name));
+
+    private Task<IngestResult> IngestAsync(byte[] raw, string? key = null) =>
+        desk.InScopeAsync(services => services.GetRequiredService<IngestMessage>().RunAsync(raw, "test", key ?? "test:" + Guid.NewGuid()));
+
+    private Task<CaseMessage> MessageAsync(long id) =>
+        desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Messages.Include(m => m.Attachments).SingleAsync(m => m.Id == id));
+
+    private Task<Case> CaseAsync(string reference) =>
+        desk.InScopeAsync(async services => (await services.GetRequiredService<DeskDb>().LoadAsync(reference, CaseActor.CommandLine))!);
+
+    [Fact]
+    public async Task A_french_latin1_message_opens_an_inquiry_and_its_reply_is_threaded_by_header()
+    {
+        var first = await IngestAsync(Mail("french-latin1.eml"));
+        var reply = await IngestAsync(Mail("reply-by-header.eml"));
+
+        Assert.Equal(IngestOutcome.NewInquiry, first.Outcome);
+        Assert.Equal(IngestOutcome.Threaded, reply.Outcome);
+        Assert.Equal(first.CaseReference, reply.CaseReference);
+        var message = await MessageAsync(first.MessageId!.Value);
+        Assert.Equal("Demande d'appui : renégociation de la convention minière", message.Subject);
+        Assert.Equal(("Fatou Ndiaye", "fatou.ndiaye@mines.gouv.sn"), (message.FromName, message.FromAddress));
+        Assert.Contains("Le ministère des Mines souhaite bénéficier d'un appui", message.TextBody, StringComparison.Ordinal);
+        var opened = await CaseAsync(first.CaseReference!);
+        Assert.Equal(("SN", CaseStage.Inquiry), (opened.CountryCode, opened.Stage));
+        Assert.Equal("Demande d'appui : renégociation de la convention minière", opened.Title);
+        Assert.Contains(opened.Notes, n => n.Text.Contains("unverified sender", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_same_message_twice_makes_one_message_whether_by_key_bytes_or_message_id()
+    {
+        var raw = Mail("portuguese-win1252.eml");
+        var first = await IngestAsync(raw, "maildir:same-key");
+        var sameKey = await IngestAsync([.. raw, .. "\r\n"u8.ToArray()], "maildir:same-key");
+        var sameBytes = await IngestAsync(raw);
+        var redelivered = await IngestAsync([.. "Received: from relay.example by mx.example; Thu, 26 Nov 2026 10:00:00 +0000\r\n"u8.ToArray(), .. raw]);
+
+        Assert.Equal(IngestOutcome.NewInquiry, first.Outcome);
+        Assert.Equal([IngestOutcome.Duplicate, IngestOutcome.Duplicate, IngestOutcome.Duplicate], new[] { sameKey.Outcome, sameBytes.Outcome, redelivered.Outcome });
+        var message = await MessageAsync(first.MessageId!.Value);
+        Assert.Equal("Pedido de apoio – contrato de concessão", message.Subject);
+        Assert.Contains("renegociação do contrato de concessão de gás começa em março", message.TextBody!.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Equal("MZ", (await CaseAsync(first.CaseReference!)).CountryCode);
+        var count = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Messages.CountAsync(m => m.MessageId == "pt-001@mirme.gov.mz"));
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
+    public async Task A_case_reference_in_the_subject_threads_whatever_the_prefixes()
+    {
+        var opened = await desk.InScopeAsync(async services => (await services.GetRequiredService<OpenCase>().RunAsync(
+            new NewCase(new CaseDetails("GH", "Bauxite lease"), "Ministry of Lands"), CaseActor.CommandLine)).Case!);
+        var raw = System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(Mail("reply-by-subject.eml")).Replace("{{REFERENCE}}", opened.Reference, StringComparison.Ordinal));
+
+        var result = await IngestAsync(raw);
+
+        Assert.Equal((IngestOutcome.Threaded, opened.Reference), (result.Outcome, result.CaseReference));
+    }
+
+    [Theory]
+    [InlineData("auto-reply.eml", "Auto-Submitted: auto-replied")]
+    [InlineData("bounce.eml", "delivery or read report (multipart/report)")]
+    public async Task Automatic_mail_never_opens_a_case(string file, string reason)
+    {
+        var casesBefore = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Cases.CountAsync());
+
+        var result = await IngestAsync(Mail(file));
+
+        Assert.Equal((IngestOutcome.Unfiled, reason), (result.Outcome, result.Reason));
+        Assert.Equal(casesBefore, await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Cases.CountAsync()));
+        Assert.Equal(MessageStatus.Unfiled, (await MessageAsync(result.MessageId!.Value)).Status);
+    }
+
+    [Fact]
+    public async Task Hostile_html_is_kept_only_as_sanitised_markup_and_clean_text()
+    {
+        var result = await IngestAsync(Mail("html-hostile.eml"));
+
+        var message = await MessageAsync(result.MessageId!.Value);
+        Assert.Contains("Dear unit, please read this.", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("document.cookie", message.TextBody, StringComparison.Ordinal);
+        foreach (var forbidden in new[] { "<script", "tracker.example", "<img", "javascript:", "onclick", "<iframe" })
+            Assert.DoesNotContain(forbidden, message.HtmlBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_attachment_is_stored_by_hash_and_typed_from_its_content_not_its_name()
+    {
+        var result = await IngestAsync(Mail("disguised-attachment.eml"));
+
+        var attachment = (await MessageAsync(result.MessageId!.Value)).Attachments.Single();
+        Assert.Equal(("notes.txt", "application/pdf"), (attachment.FileName, attachment.ContentType));
+        var stored = await desk.InScopeAsync(services => services.GetRequiredService<BlobStore>().ReadAsync(attachment.Sha256));
+        Assert.Equal(attachment.Size, stored.Length);
+        Assert.Equal(attachment.Sha256, BlobStore.Hash(stored));
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(stored), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forwarded_message_is_kept_whole_and_readable()
+    {
+        var result = await IngestAsync(Mail("forwarded.eml"));
+
+        var attachment = (await MessageAsync(result.MessageId!.Value)).Attachments.Single();
+        Assert.Equal(("Instructions.eml", "message/rfc822"), (attachment.FileName, attachment.ContentType));
+        await using var stream = new MemoryStream(await desk.InScopeAsync(services => services.GetRequiredService<BlobStore>().ReadAsync(attachment.Sha256)));
+        var inner = await MimeMessage.LoadAsync(stream);
+        Assert.Equal("Instructions", inner.Subject);
+        Assert.Contains("Merci de saisir l'unité d'appui.", inner.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_message_without_message_id_gets_a_stable_synthetic_one()
+    {
+        var raw = Mail("no-message-id.eml");
+        var first = await IngestAsync(raw);
+        var again = await IngestAsync(raw);
+
+        var message = await MessageAsync(first.MessageId!.Value);
+        Assert.Equal($"synthetic.{BlobStore.Hash(raw)[..32]}@connexdesk.invalid", message.MessageId);
+        Assert.Equal(IngestOutcome.Duplicate, again.Outcome);
+    }
+
+    [Theory]
+    [InlineData("garbage.eml", "not a readable email: Failed to parse message headers.")]
+    [InlineData("deeply-nested.eml", "MIME parts nested deeper than 20 levels")]
+    public async Task Broken_or_hostile_mail_is_quarantined_with_its_reason_and_its_raw_bytes_kept(string file, string reason)
+    {
+        var raw = Mail(file);
+
+        var result = await IngestAsync(raw);
+
+        Assert.Equal((IngestOutcome.Quarantined, reason), (result.Outcome, result.Reason));
+        var message = await MessageAsync(result.MessageId!.Value);
+        Assert.Null(message.CaseId);
+        Assert.Equal(raw, await desk.InScopeAsync(services => services.GetRequiredService<BlobStore>().ReadAsync(message.RawSha256)));
+    }
+
+    [Fact]
+    public async Task Oversized_mail_is_quarantined_before_it_is_parsed()
+    {
+        var result = await desk.InScopeAsync(services => new IngestMessage(
+            services.GetRequiredService<DeskDb>(), services.GetRequiredService<BlobStore>(), services.GetRequiredService<OpenCase>(), TimeProvider.System,
+            Options.Create(new MailOptions { MaxMessageBytes = 200 }), services.GetRequiredService<ILogger<IngestMessage>>())
+            .RunAsync(Mail("french-latin1.eml").Concat("\r\n"u8.ToArray()).ToArray(), "test", "test:oversize"));
+
+        Assert.Equal(IngestOutcome.Quarantined, result.Outcome);
+        Assert.StartsWith("larger than the limit", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_maildir_takes_new_files_once_and_moves_them_to_cur()
+    {
+        var intake = desk.Services.GetRequiredService<MaildirIntake>();
+        var newFolder = Path.Combine(intake.Folder, "new");
+        Directory.CreateDirectory(newFolder);
+        var raw = System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(Mail("no-message-id.eml")).Replace("Land lease question", "Maildir " + Guid.NewGuid(), StringComparison.Ordinal));
+        await File.WriteAllBytesAsync(Path.Combine(newFolder, "1764150000.M1P1.desk"), raw);
+
+        var firstRound = await intake.PollAsync();
+        await File.WriteAllBytesAsync(Path.Combine(newFolder, "1764150000.M1P1.desk"), raw);
+        var secondRound = await intake.PollAsync();
+
+        Assert.Equal((1, 1), (firstRound, secondRound));
+        Assert.Empty(Directory.EnumerateFiles(newFolder));
+        Assert.True(File.Exists(Path.Combine(intake.Folder, "cur", "1764150000.M1P1.desk:2,S")));
+        var stored = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Messages.CountAsync(m => m.SourceKey == "maildir:1764150000.M1P1.desk"));
+        Assert.Equal(1, stored);
+    }
+}
+
+public sealed class IntakeTestsOnSqlite(SqliteDesk desk) : IntakeTests<SqliteDesk>(desk);
+
+public sealed class IntakeTestsOnPostgres(PostgresDesk desk) : IntakeTests<PostgresDesk>(desk);
