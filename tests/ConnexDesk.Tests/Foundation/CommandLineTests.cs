@@ -259,6 +259,33 @@ public sealed class CommandLineTests : IDisposable
         Assert.False(JsonDocument.Parse(after.Output).RootElement.GetProperty("eligible").GetBoolean());
     }
 
+    [Fact]
+    public async Task Mail_import_takes_a_folder_and_an_mbox_once_and_says_what_it_did()
+    {
+        var mail = Path.Combine(AppContext.BaseDirectory, "Intake", "Mail");
+
+        var first = await DeskProcess.RunAsync(["mail", "import", mail, "--json"], Environment());
+        var again = await DeskProcess.RunAsync(["mail", "import", mail, "--json"], Environment());
+        var mbox = await DeskProcess.RunAsync(["mail", "import", Path.Combine(mail, "old-inbox.mbox"), "--json"], Environment());
+        var missing = await DeskProcess.RunAsync(["mail", "import", "/no/such/folder", "--json"], Environment());
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        using var json = JsonDocument.Parse(first.Output);
+        Assert.Equal(10, json.RootElement.GetProperty("imported").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("threaded").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("duplicates").GetInt32());
+        var rejected = json.RootElement.GetProperty("rejected").EnumerateArray().Select(r => Path.GetFileName(r.GetProperty("file").GetString())).Order().ToList();
+        Assert.Equal(["deeply-nested.eml", "garbage.eml"], rejected);
+        using var second = JsonDocument.Parse(again.Output);
+        Assert.Equal((0, 12), (second.RootElement.GetProperty("imported").GetInt32(), second.RootElement.GetProperty("duplicates").GetInt32()));
+        using var fromMbox = JsonDocument.Parse(mbox.Output);
+        Assert.Equal((3, 1), (fromMbox.RootElement.GetProperty("imported").GetInt32(), fromMbox.RootElement.GetProperty("threaded").GetInt32()));
+        Assert.Equal("no such file or folder", JsonDocument.Parse(missing.Output).RootElement.GetProperty("rejected")[0].GetProperty("reason").GetString());
+        var cases = JsonDocument.Parse((await DeskProcess.RunAsync(["cases", "list", "--json"], Environment())).Output).RootElement;
+        var french = cases.EnumerateArray().Single(c => c.GetProperty("title").GetString() == "Demande d'appui : renégociation de la convention minière");
+        Assert.Equal(2, french.GetProperty("messageCount").GetInt32());
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dataDirectory))

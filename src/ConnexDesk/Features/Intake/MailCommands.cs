@@ -102,7 +102,7 @@ public static class MailCommands
                     Duplicates++;
                     break;
                 case IngestOutcome.Quarantined:
-                    Imported++;
+                    // Kept (raw, in quarantine) but not taken in: staff see it in the inbox.
                     Rejected.Add(new Rejection(file, "quarantined: " + result.Reason));
                     break;
                 case IngestOutcome.Threaded:
