@@ -100,11 +100,35 @@ T = {
  '{0} is on the {1}, among the lower middle-income countries.': ('{0} : figure sur la liste « {1} », parmi les pays à revenu intermédiaire de la tranche inférieure.', '{0}: figura en la lista «{1}», entre los países de ingreso mediano bajo.', '{0}: consta da lista «{1}», entre os países de rendimento médio-baixo.'),
  '{0} is on the {1}, among the upper middle-income countries.': ('{0} : figure sur la liste « {1} », parmi les pays à revenu intermédiaire de la tranche supérieure.', '{0}: figura en la lista «{1}», entre los países de ingreso mediano alto.', '{0}: consta da lista «{1}», entre os países de rendimento médio-alto.'),
  '{0} is on the {1}.': ('{0} : figure sur la liste « {1} ».', '{0}: figura en la lista «{1}».', '{0}: consta da lista «{1}».'),
+ 'A member of the unit will reply by email. If the negotiation is urgent, say so in a reply to that email.': ("Un membre de l'unité vous répondra par courriel. Si la négociation est urgente, indiquez-le en répondant à ce courriel.", 'Un miembro de la unidad le responderá por correo electrónico. Si la negociación es urgente, indíquelo al responder a ese correo.', 'Um membro da unidade responderá por e-mail. Se a negociação for urgente, indique-o na resposta a esse e-mail.'),
+ 'Check first whether your request qualifies': ("Vérifiez d'abord si votre demande est éligible", 'Compruebe primero si su solicitud es elegible', 'Verifique primeiro se o seu pedido é elegível'),
+ 'Choose your country.': ('Choisissez votre pays.', 'Elija su país.', 'Escolha o seu país.'),
+ 'Give your ministry or office.': ('Indiquez votre ministère ou organisme.', 'Indique su ministerio u oficina.', 'Indique o seu ministério ou organismo.'),
+ 'Give your name.': ('Indiquez votre nom.', 'Indique su nombre.', 'Indique o seu nome.'),
+ 'Inbox': ('Boîte de réception', 'Bandeja de entrada', 'Caixa de entrada'),
+ 'Its reference is {0}. Please quote it in any message about this request.': ('Sa référence est {0}. Merci de la rappeler dans tout message concernant cette demande.', 'Su referencia es {0}. Indíquela en cualquier mensaje sobre esta solicitud.', 'A sua referência é {0}. Indique-a em qualquer mensagem sobre este pedido.'),
+ 'Leave this field empty': ('Laissez ce champ vide', 'Deje este campo vacío', 'Deixe este campo vazio'),
+ 'Ministry or office': ('Ministère ou organisme', 'Ministerio u oficina', 'Ministério ou organismo'),
+ 'Phone': ('Téléphone', 'Teléfono', 'Telefone'),
+ 'Please keep it under 4000 characters; details can follow by email.': ('Merci de rester sous 4000 caractères ; les détails pourront suivre par courriel.', 'No supere los 4000 caracteres; los detalles pueden seguir por correo electrónico.', 'Não ultrapasse 4000 caracteres; os pormenores podem seguir por e-mail.'),
+ 'Please write plain text, without HTML.': ("Merci d'écrire du texte simple, sans HTML.", 'Escriba texto simple, sin HTML.', 'Escreva texto simples, sem HTML.'),
+ 'Position': ('Fonction', 'Cargo', 'Cargo'),
+ 'Say in a few words what the negotiation is about.': ('Dites en quelques mots sur quoi porte la négociation.', 'Diga en pocas palabras de qué trata la negociación.', 'Diga em poucas palavras de que trata a negociação.'),
+ 'Send': ('Envoyer', 'Enviar', 'Enviar'),
+ 'Several messages have come from your address in the last hour. Please wait a while, or write to the unit by email.': ("Plusieurs messages sont venus de votre adresse au cours de la dernière heure. Merci de patienter un peu, ou d'écrire à l'unité par courriel.", 'Han llegado varios mensajes desde su dirección en la última hora. Espere un poco o escriba a la unidad por correo electrónico.', 'Chegaram várias mensagens do seu endereço na última hora. Aguarde um pouco ou escreva à unidade por e-mail.'),
+ 'Tell us about the negotiation. A member of the unit will reply, discuss the support you need and help you check eligibility. Everything you write is treated as confidential.': ("Parlez-nous de la négociation. Un membre de l'unité vous répondra, discutera avec vous de l'appui nécessaire et vous aidera à vérifier l'éligibilité. Tout ce que vous écrivez est traité de manière confidentielle.", 'Cuéntenos sobre la negociación. Un miembro de la unidad le responderá, hablará con usted del apoyo que necesita y le ayudará a comprobar la elegibilidad. Todo lo que escriba se trata de forma confidencial.', 'Fale-nos da negociação. Um membro da unidade responderá, discutirá o apoio de que precisa e ajudará a verificar a elegibilidade. Tudo o que escrever é tratado de forma confidencial.'),
+ 'Thank you': ('Merci', 'Gracias', 'Obrigado'),
+ 'Thank you: your message has reached the unit': ("Merci : votre message est bien parvenu à l'unité", 'Gracias: su mensaje ha llegado a la unidad', 'Obrigado: a sua mensagem chegou à unidade'),
+ 'Timeline (next round, deadline)': ('Calendrier (prochaine session, échéance)', 'Calendario (próxima ronda, plazo)', 'Calendário (próxima ronda, prazo)'),
+ 'Too many messages': ('Trop de messages', 'Demasiados mensajes', 'Demasiadas mensagens'),
+ 'What is the negotiation about?': ('Sur quoi porte la négociation ?', '¿De qué trata la negociación?', 'De que trata a negociação?'),
+ 'Your name': ('Votre nom', 'Su nombre', 'O seu nome'),
 }
 
 PUBLIC = ['Features/Shared/_Layout.cshtml', 'Features/Public/Index.cshtml', 'Features/Eligibility/SelfCheck.cshtml',
           'Features/Access/SignIn.cshtml', 'Features/Access/SignIn.cshtml.cs', 'Features/Access/AccessDenied.cshtml',
-          'Features/Errors/Error.cshtml', 'Features/Errors/Error.cshtml.cs', 'Domain/Eligibility/EligibilityRules.cs']
+          'Features/Errors/Error.cshtml', 'Features/Errors/Error.cshtml.cs', 'Domain/Eligibility/EligibilityRules.cs',
+          'Features/Intake/Contact.cshtml', 'Features/Intake/Contact.cshtml.cs', 'Features/Intake/ContactThanks.cshtml']
 
 def used_keys(root):
     keys = set()

@@ -94,6 +94,7 @@ public static class DeskApplication
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHealthChecks().AddDbContextCheck<DeskDb>("database");
+        services.AddSingleton(new Features.Intake.ContactFormLimiter(configuration.GetValue("Desk:ContactFormPerHour", 5)));
 
         services.AddScoped<AddUser>();
         services.AddScoped<OpenCase>();

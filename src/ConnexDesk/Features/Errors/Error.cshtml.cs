@@ -36,6 +36,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer, ILogg
         {
             404 => (localizer["Page not found"].Value, localizer["There is no page at this address. It may have moved, or the link may be incomplete."].Value),
             403 => (localizer["Not available to you"].Value, localizer["Case information is shared on a need-to-know basis."].Value),
+            429 => (localizer["Too many messages"].Value, localizer["Several messages have come from your address in the last hour. Please wait a while, or write to the unit by email."].Value),
             400 => (localizer["The request could not be understood"].Value, localizer["Go back, reload the page and try again."].Value),
             _ => (localizer["Something went wrong"].Value, localizer["The desk could not complete this request. Nothing you entered was saved by the failed step; please try again. The error has been logged."].Value),
         };
