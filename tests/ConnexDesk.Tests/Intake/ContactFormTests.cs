@@ -56,8 +56,11 @@ public sealed class ContactFormTests(ContactDesk desk) : IClassFixture<ContactDe
         Assert.Equal("Ministère des Ressources naturelles: " + about, opened.Title);
         Assert.Equal(("contact-form", "m.balde@recursos.example", "Mariama Baldé"), (message.Source, message.FromAddress, message.FromName));
         Assert.Contains("Prochaine session en février.", message.TextBody, StringComparison.Ordinal);
+        Assert.Equal(about, opened.Summary);
         var organisation = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Organisations.SingleAsync(o => o.Id == opened.OrganisationId));
         Assert.Equal(("Ministère des Ressources naturelles", "GW"), (organisation.Name, organisation.CountryCode));
+        var contact = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Organisations.Where(o => o.Id == opened.OrganisationId).SelectMany(o => o.Contacts).SingleAsync());
+        Assert.Equal(("Mariama Baldé", "Directrice des hydrocarbures", "m.balde@recursos.example"), (contact.Name, contact.Position, contact.Email));
         var thanks = Forms.Text(await desk.Client().GetStringAsync(location));
         Assert.Contains($"Its reference is {reference}.", thanks, StringComparison.Ordinal);
     }

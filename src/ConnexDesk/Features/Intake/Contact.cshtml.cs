@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ConnexDesk.Domain;
+using ConnexDesk.Features.Cases;
 using ConnexDesk.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +60,8 @@ public sealed partial class ContactModel(IngestMessage ingest, ContactFormLimite
 
         var raw = Compose(Input, desk.Value.UnitEmail, Language);
         var result = await ingest.RunAsync(raw, "contact-form", "contact:" + Guid.NewGuid().ToString("N"),
-            new IntakeHints(Countries.Normalise(Input.CountryCode), Input.Ministry.Trim()));
+            new IntakeHints(Countries.Normalise(Input.CountryCode), Input.Ministry.Trim(), Summary: Input.About.Trim(),
+                Contact: new NewContact(Input.Name.Trim(), Input.Email.Trim(), Input.Phone, Input.Position)));
         logger.LogInformation("Contact form from {Address}: {Outcome} {Case}", HttpContext.Connection.RemoteIpAddress, result.Outcome, result.CaseReference);
         return RedirectToPage("/Intake/ContactThanks", new { reference = result.CaseReference });
     }

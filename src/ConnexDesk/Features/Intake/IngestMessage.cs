@@ -22,7 +22,8 @@ public enum IngestOutcome
 public sealed record IngestResult(IngestOutcome Outcome, long? MessageId = null, string? CaseReference = null, string? Reason = null);
 
 /// <summary>What a trusted source (the desk's own contact form) knows about the sender; never read from mail headers.</summary>
-public sealed record IntakeHints(string? CountryCode, string? OrganisationName, GovernmentLevel OrganisationLevel = GovernmentLevel.National);
+public sealed record IntakeHints(string? CountryCode, string? OrganisationName, GovernmentLevel OrganisationLevel = GovernmentLevel.National,
+    string? Summary = null, NewContact? Contact = null);
 
 /// <summary>
 /// The one intake pipeline for every source (Maildir, IMAP, `mail import`, the contact form): store the raw bytes
@@ -182,10 +183,11 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
 
         var country = hints?.CountryCode ?? contact?.CountryCode ?? MailReading.CountryFromAddress(message.FromAddress);
         var opened = await openCase.RunAsync(new NewCase(
-            new CaseDetails(country, Limit(message.Subject, 300) is { Length: > 0 } subject ? subject : "(no subject)", Limit(message.TextBody, 2000)),
+            new CaseDetails(country, Limit(message.Subject, 300) is { Length: > 0 } subject ? subject : "(no subject)", Limit(hints?.Summary ?? message.TextBody, 2000)),
             hints?.OrganisationName ?? contact?.Name,
             hints?.OrganisationLevel ?? GovernmentLevel.National,
             FirstNote: message.SenderVerified ? null : $"Inquiry opened from a message by {message.FromName} <{message.FromAddress}>, an unverified sender.",
+            Contact: hints?.OrganisationName is null ? null : hints.Contact,
             CountryMayBeUnknown: true), CaseActor.MailIntake, cancellationToken);
         if (!opened.Succeeded)
             return Quarantine(message, "the inquiry could not be opened: " + opened.Error);
