@@ -12,6 +12,7 @@ chmod 755 "$WORK"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 PG_CTL=""
 PGDATA="$WORK/postgres"
+SMTP_PID=""
 
 say() { printf '==> %s\n' "$*" >&2; }
 fail_run() {
@@ -20,6 +21,10 @@ fail_run() {
   exit 1
 }
 stop_services() {
+  if [ -n "$SMTP_PID" ]; then
+    kill "$SMTP_PID" 2>/dev/null || true
+    pkill -f "smtp4dev.*--smtpport=$SMTP_PORT" 2>/dev/null || true
+  fi
   if [ -n "$PG_CTL" ] && [ -f "$PGDATA/postmaster.pid" ]; then
     as_postgres "$PG_CTL" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true
   fi
@@ -76,7 +81,21 @@ as_postgres "$PG_CTL" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
   start >/dev/null || { cat "$PGDATA/server.log" >&2; fail_run "PostgreSQL did not start"; }
 export CONNEXDESK_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=40"
 
-# 4. The tests. Each project writes a TRX file; the counts below come from those files.
+# 4. A real SMTP server that keeps what it receives and serves it over IMAP (smtp4dev, from the tool manifest).
+SMTP_PORT=$(free_port) && IMAP_PORT=$(free_port) && SMTP_WEB_PORT=$(free_port) || fail_run "no free ports for smtp4dev"
+say "starting smtp4dev: SMTP 127.0.0.1:$SMTP_PORT, IMAP 127.0.0.1:$IMAP_PORT"
+XDG_CONFIG_HOME="$WORK/smtp4dev-config" dotnet smtp4dev --smtpport="$SMTP_PORT" --imapport="$IMAP_PORT" --pop3port="" \
+  --urls="http://127.0.0.1:$SMTP_WEB_PORT" --bindaddress=127.0.0.1 --hostname=127.0.0.1 --db="" --nousersettings >"$WORK/smtp4dev.log" 2>&1 &
+SMTP_PID=$!
+for _ in $(seq 1 120); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$IMAP_PORT") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break
+  kill -0 "$SMTP_PID" 2>/dev/null || { tail -20 "$WORK/smtp4dev.log" >&2; fail_run "smtp4dev did not start"; }
+  sleep 0.5
+done
+(exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null || { tail -20 "$WORK/smtp4dev.log" >&2; fail_run "smtp4dev is not listening"; }
+export CONNEXDESK_TEST_SMTP="127.0.0.1:$SMTP_PORT" CONNEXDESK_TEST_IMAP="127.0.0.1:$IMAP_PORT"
+
+# 5. The tests. Each project writes a TRX file; the counts below come from those files.
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS/screenshots"
 export CONNEXDESK_SCREENSHOTS="$RESULTS/screenshots"

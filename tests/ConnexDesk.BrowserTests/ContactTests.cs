@@ -1,3 +1,6 @@
+using ConnexDesk.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ConnexDesk.BrowserTests;
@@ -25,6 +28,8 @@ public sealed class ContactTests(BrowserDesk browser)
         var reference = System.Text.RegularExpressions.Regex.Match(await visitor.Locator("main").InnerTextAsync(), @"CNX-\d{4}-\d{4}").Value;
         Assert.NotEmpty(reference);
         await BrowserDesk.ScreenshotAsync(visitor, "contact-thanks-fr");
+        var acknowledgement = await browser.Desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Outbox.SingleAsync(o => o.ToAddress == "a.kone@mines.example"));
+        Assert.Equal(("fr", $"[{reference}] Nous avons bien reçu votre message"), (acknowledgement.Language, acknowledgement.Subject));
         await visitor.Context.CloseAsync();
 
         var officer = await browser.SignedInAsync("officer@demo.connexdesk.org");

@@ -29,6 +29,8 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
 
     public DbSet<CaseMessage> Messages => Set<CaseMessage>();
 
+    public DbSet<OutgoingMail> Outbox => Set<OutgoingMail>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -103,6 +105,23 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             m.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
             m.HasOne<RequestingOrganisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             m.HasMany(x => x.Attachments).WithOne().HasForeignKey("CaseMessageId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<OutgoingMail>(o =>
+        {
+            o.ToTable("Outbox");
+            o.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            o.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+            o.Property(x => x.MessageId).HasMaxLength(998);
+            o.HasIndex(x => x.MessageId).IsUnique();
+            o.Property(x => x.ToAddress).HasMaxLength(320);
+            o.Property(x => x.ToName).HasMaxLength(300);
+            o.Property(x => x.Subject).HasMaxLength(998);
+            o.Property(x => x.InReplyTo).HasMaxLength(998);
+            o.Property(x => x.Language).HasMaxLength(5);
+            o.Property(x => x.LastError).HasMaxLength(1000);
+            o.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            o.HasIndex(x => new { x.ToAddress, x.Kind, x.CreatedAt });
+            o.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<MessageAttachment>(a =>
         {

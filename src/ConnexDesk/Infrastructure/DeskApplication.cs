@@ -105,6 +105,8 @@ public static class DeskApplication
         services.AddScoped<Features.Intake.IngestMessage>();
         services.AddSingleton<Features.Intake.MaildirIntake>();
         services.AddHostedService<Features.Intake.MaildirIntakeLoop>();
+        services.AddScoped<Features.Outbox.OutboxSender>();
+        services.AddHostedService<Features.Outbox.OutboxLoop>();
         services.AddScoped<DemoData>();
     }
 

@@ -61,6 +61,8 @@ public sealed class ContactFormTests(ContactDesk desk) : IClassFixture<ContactDe
         Assert.Equal(("Ministère des Ressources naturelles", "GW"), (organisation.Name, organisation.CountryCode));
         var contact = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Organisations.Where(o => o.Id == opened.OrganisationId).SelectMany(o => o.Contacts).SingleAsync());
         Assert.Equal(("Mariama Baldé", "Directrice des hydrocarbures", "m.balde@recursos.example"), (contact.Name, contact.Position, contact.Email));
+        var acknowledgement = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Outbox.SingleAsync(o => o.CaseId == opened.Id));
+        Assert.Equal(("m.balde@recursos.example", "en", $"[{reference}] We have received your message"), (acknowledgement.ToAddress, acknowledgement.Language, acknowledgement.Subject));
         var thanks = Forms.Text(await desk.Client().GetStringAsync(location));
         Assert.Contains($"Its reference is {reference}.", thanks, StringComparison.Ordinal);
     }

@@ -162,7 +162,7 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     {
         var result = await desk.InScopeAsync(services => new IngestMessage(
             services.GetRequiredService<DeskDb>(), services.GetRequiredService<BlobStore>(), services.GetRequiredService<OpenCase>(), TimeProvider.System,
-            Options.Create(new MailOptions { MaxMessageBytes = 200 }), services.GetRequiredService<ILogger<IngestMessage>>())
+            Options.Create(new MailOptions { MaxMessageBytes = 200 }), services.GetRequiredService<IOptions<DeskOptions>>(), services.GetRequiredService<ILogger<IngestMessage>>())
             .RunAsync(Mail("french-latin1.eml").Concat("\r\n"u8.ToArray()).ToArray(), "test", "test:oversize"));
 
         Assert.Equal(IngestOutcome.Quarantined, result.Outcome);

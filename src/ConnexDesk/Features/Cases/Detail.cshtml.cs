@@ -31,6 +31,7 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
     public IReadOnlyList<StageSpell> Spells { get; private set; } = [];
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
     public IReadOnlyList<ConnexDesk.Domain.Intake.CaseMessage> Messages { get; private set; } = [];
+    public IReadOnlyList<ConnexDesk.Domain.Intake.OutgoingMail> Undelivered { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Staff { get; private set; } = [];
 
     public string? Problem { get; private set; }
@@ -221,6 +222,7 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
         Steps = found.NextSteps(step => new StepRequest(Actor, Now, StepsNeedingReason.Contains(step) ? "reason given in the form" : null));
         Spells = found.StageSpells();
         Messages = await db.Messages.AsNoTracking().Include(m => m.Attachments).Where(m => m.CaseId == found.Id).ToListAsync();
+        Undelivered = await db.Outbox.AsNoTracking().Where(o => o.CaseId == found.Id && o.Status != ConnexDesk.Domain.Intake.OutgoingStatus.Sent).OrderBy(o => o.CreatedAt).ToListAsync();
         Timeline = [.. found.History.Where(h => h.Kind != HistoryKind.NoteAdded).Select(TimelineItem.From)
             .Concat(found.Notes.Select(TimelineItem.From))
             .Concat(Messages.Select(TimelineItem.From))

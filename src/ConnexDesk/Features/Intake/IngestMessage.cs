@@ -30,9 +30,11 @@ public sealed record IntakeHints(string? CountryCode, string? OrganisationName, 
 /// durably, parse them from the store, classify, thread, and file in one transaction. Running it again on the same
 /// delivery, or on the same bytes, changes nothing; a crash before the commit leaves no row, and the retry completes.
 /// </summary>
-public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase, TimeProvider clock, IOptions<MailOptions> options, ILogger<IngestMessage> logger)
+public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase, TimeProvider clock, IOptions<MailOptions> options, IOptions<DeskOptions> desk, ILogger<IngestMessage> logger)
 {
     private MailOptions Options => options.Value;
+
+    private string? ContentLanguage { get; set; }
 
     public async Task<IngestResult> RunAsync(byte[] raw, string source, string sourceKey, IntakeHints? hints = null, CancellationToken cancellationToken = default)
     {
@@ -116,6 +118,8 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
         message.TextBody = MailReading.Text(mime);
         message.HtmlBody = MailReading.SafeHtml(mime);
         message.AutomaticReason = MailReading.AutomaticReason(mime);
+        // MimeKit gives Content-* headers to the body entity when it parses.
+        ContentLanguage = mime.Body?.Headers[HeaderId.ContentLanguage] ?? mime.Headers[HeaderId.ContentLanguage];
         await StoreAttachmentsAsync(message, mime, cancellationToken);
         return null;
     }
@@ -192,6 +196,8 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
         if (!opened.Succeeded)
             return Quarantine(message, "the inquiry could not be opened: " + opened.Error);
         message.FileOn(opened.Case!.Id);
+        await Outbox.Acknowledgement.QueueAsync(db, message, opened.Case.Id, opened.Case.Reference,
+            Outbox.Acknowledgement.LanguageFor(ContentLanguage, opened.Case.CountryCode), desk.Value.UnitName, desk.Value.UnitEmail, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return new IngestResult(IngestOutcome.NewInquiry, CaseReference: opened.Case.Reference);
     }
 

@@ -15,6 +15,25 @@ public sealed class MailOptions
     /// <summary>Deeper MIME nesting is quarantined: no honest mail client nests twenty levels.</summary>
     public int MaxMimeDepth { get; set; } = 20;
 
+    public SmtpOptions Smtp { get; set; } = new();
+
     /// <summary>Added to the desk's own outgoing mail, so that a loop back into the mailbox is recognised.</summary>
     public const string LoopHeader = "X-ConnexDesk-Loop";
+}
+
+public sealed class SmtpOptions
+{
+    /// <summary>Empty: nothing is sent; mail waits in the outbox.</summary>
+    public string Host { get; set; } = "";
+
+    public int Port { get; set; } = 587;
+
+    /// <summary>None, StartTls or SslOnConnect.</summary>
+    public string Security { get; set; } = "StartTls";
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    public int PollSeconds { get; set; } = 10;
 }

@@ -1,0 +1,49 @@
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MailKit.Security;
+using MimeKit;
+
+namespace ConnexDesk.Tests.Support;
+
+/// <summary>The smtp4dev server that ./test.sh starts: the desk sends to its SMTP port, tests read what arrived over IMAP.</summary>
+public static class TestMailServer
+{
+    public static (string Host, int Port) Smtp => Endpoint("CONNEXDESK_TEST_SMTP");
+
+    public static (string Host, int Port) Imap => Endpoint("CONNEXDESK_TEST_IMAP");
+
+    /// <summary>Every message received for <paramref name="recipient"/>, waiting up to a few seconds for it to arrive.</summary>
+    public static async Task<IReadOnlyList<MimeMessage>> ReceivedForAsync(string recipient, int atLeast = 1)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var client = new ImapClient();
+            var (host, port) = Imap;
+            await client.ConnectAsync(host, port, SecureSocketOptions.None);
+            await client.AuthenticateAsync("tests", "tests");
+            var inbox = client.Inbox;
+            await inbox.OpenAsync(FolderAccess.ReadOnly);
+            var found = new List<MimeMessage>();
+            foreach (var uid in await inbox.SearchAsync(SearchQuery.All))
+            {
+                var message = await inbox.GetMessageAsync(uid);
+                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, recipient, StringComparison.OrdinalIgnoreCase)))
+                    found.Add(message);
+            }
+            await client.DisconnectAsync(true);
+            if (found.Count >= atLeast || attempt >= 20)
+                return found;
+            await Task.Delay(250);
+        }
+    }
+
+    private static (string Host, int Port) Endpoint(string variable)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrEmpty(value))
+            throw new InvalidOperationException($"{variable} is not set. Run the tests with ./test.sh, which starts smtp4dev and sets it.");
+        var parts = value.Split(':');
+        return (parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
