@@ -154,6 +154,8 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
         Assert.Equal((IngestOutcome.Quarantined, reason), (result.Outcome, result.Reason));
         var message = await MessageAsync(result.MessageId!.Value);
         Assert.Null(message.CaseId);
+        if (file == "deeply-nested.eml")
+            Assert.Equal(("nest@nest.example", "Russian dolls"), (message.FromAddress, message.Subject));
         Assert.Equal(raw, await desk.InScopeAsync(services => services.GetRequiredService<BlobStore>().ReadAsync(message.RawSha256)));
     }
 

@@ -99,22 +99,22 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
         {
             return "not a readable email: " + failure.Message;
         }
+        // The envelope is read first, so that even a quarantined message shows who sent it and what it is about.
+        var sender = mime.From.Mailboxes.FirstOrDefault() ?? mime.Sender;
+        message.MessageId = Limit(mime.MessageId, 998) ?? $"synthetic.{sha256[..32]}@connexdesk.invalid";
+        message.InReplyTo = Limit(mime.InReplyTo, 998);
+        message.References = [.. mime.References.Take(50).Select(r => Limit(r, 998)!)];
+        message.FromAddress = Limit(sender?.Address.ToLowerInvariant(), 320);
+        message.FromName = Limit(sender?.Name, 300);
+        message.To = Limit(string.Join(", ", mime.To.Mailboxes.Select(m => m.Address)), 2000);
+        message.Subject = Limit(mime.Subject, 998);
+        message.SentAt = mime.Date == DateTimeOffset.MinValue ? null : mime.Date.UtcDateTime;
         if (MailReading.Depth(mime.Body) > Options.MaxMimeDepth)
             return $"MIME parts nested deeper than {Options.MaxMimeDepth} levels";
-        var sender = mime.From.Mailboxes.FirstOrDefault() ?? mime.Sender;
         if (sender is null || !sender.Address.Contains('@', StringComparison.Ordinal))
             return "no sender address could be read";
         if (mime.Headers.Count == 0 || (mime.Body is null && mime.Subject is null))
             return "no headers or body could be read";
-
-        message.MessageId = Limit(mime.MessageId, 998) ?? $"synthetic.{sha256[..32]}@connexdesk.invalid";
-        message.InReplyTo = Limit(mime.InReplyTo, 998);
-        message.References = [.. mime.References.Take(50).Select(r => Limit(r, 998)!)];
-        message.FromAddress = Limit(sender.Address.ToLowerInvariant(), 320);
-        message.FromName = Limit(sender.Name, 300);
-        message.To = Limit(string.Join(", ", mime.To.Mailboxes.Select(m => m.Address)), 2000);
-        message.Subject = Limit(mime.Subject, 998);
-        message.SentAt = mime.Date == DateTimeOffset.MinValue ? null : mime.Date.UtcDateTime;
         message.TextBody = MailReading.Text(mime);
         message.HtmlBody = MailReading.SafeHtml(mime);
         message.AutomaticReason = MailReading.AutomaticReason(mime);
