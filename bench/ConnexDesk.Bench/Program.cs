@@ -6,11 +6,47 @@ using ConnexDesk.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// Seeds a desk with many cases for the benchmarks in bench/*.sh. Usage: ConnexDesk.Bench seed-cases COUNT
-// (configuration as for the desk itself: Desk__DataDirectory, Database__Provider, ConnectionStrings__Desk).
+// Test data for the benchmarks in bench/*.sh (configuration as for the desk itself: Desk__DataDirectory, ...).
+//   ConnexDesk.Bench seed-cases COUNT          many cases, straight into the database
+//   ConnexDesk.Bench write-mail FOLDER COUNT    COUNT .eml files, one in five with a 1 MB PDF attached
+if (args is ["write-mail", var folder, var mailText] && int.TryParse(mailText, out var mails) && mails > 0)
+{
+    Directory.CreateDirectory(folder);
+    var pdf = new byte[1024 * 1024];
+    new Random(42).NextBytes(pdf);
+    "%PDF-1.4\n"u8.CopyTo(pdf);
+    for (var i = 0; i < mails; i++)
+    {
+        var message = new MimeKit.MimeMessage();
+        message.From.Add(new MimeKit.MailboxAddress($"Official {i}", $"official{i}@ministry{i % 50}.gov.example"));
+        message.To.Add(MimeKit.MailboxAddress.Parse("support@connexdesk.example"));
+        message.Subject = $"Request for support {i}: renegotiation of concession {i % 97}";
+        message.MessageId = $"bench-{i}@ministry{i % 50}.gov.example";
+        var body = new MimeKit.TextPart("plain") { Text = $"Dear unit,\n\nWe request support for the renegotiation of concession {i % 97}.\n\nRegards" };
+        if (i % 5 == 0)
+        {
+            var mixed = new MimeKit.Multipart("mixed") { body };
+            mixed.Add(new MimeKit.MimePart("application", "pdf")
+            {
+                Content = new MimeKit.MimeContent(new MemoryStream(pdf)),
+                ContentDisposition = new MimeKit.ContentDisposition(MimeKit.ContentDisposition.Attachment),
+                ContentTransferEncoding = MimeKit.ContentEncoding.Base64,
+                FileName = $"request-{i}.pdf",
+            });
+            message.Body = mixed;
+        }
+        else
+        {
+            message.Body = body;
+        }
+        await message.WriteToAsync(Path.Combine(folder, $"{i:D6}.eml"));
+    }
+    await Console.Out.WriteLineAsync($"wrote {mails} messages to {folder}");
+    return 0;
+}
 if (args is not ["seed-cases", var countText] || !int.TryParse(countText, out var count) || count <= 0)
 {
-    await Console.Error.WriteLineAsync("usage: ConnexDesk.Bench seed-cases COUNT");
+    await Console.Error.WriteLineAsync("usage: ConnexDesk.Bench seed-cases COUNT | write-mail FOLDER COUNT");
     return 2;
 }
 

@@ -24,6 +24,8 @@ public static class DeskApplication
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // EF logs its probe for the migrations table of a fresh database as an error; the CLI reports real failures itself.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
         }
         AddDeskServices(builder.Services, builder.Configuration, builder.Environment);
         return builder;
