@@ -66,6 +66,8 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Mail {Source} {SourceKey}: {Outcome} {Case}", source, sourceKey, result.Outcome, result.CaseReference);
+                // Each message is its own unit of work: a long import must not drag every earlier message through change tracking.
+                db.ChangeTracker.Clear();
                 return result with { MessageId = message.Id };
             });
         }
