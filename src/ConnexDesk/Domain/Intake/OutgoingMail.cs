@@ -28,6 +28,8 @@ public sealed class OutgoingMail
         Subject = "";
         TextBody = "";
         Language = "en";
+        References = [];
+        AttachmentSha256s = [];
     }
 
     public OutgoingMail(OutgoingKind kind, int? caseId, string messageId, string toAddress, string? toName, string subject, string textBody, string? inReplyTo, string language, DateTime now)
@@ -43,6 +45,8 @@ public sealed class OutgoingMail
         Language = language;
         CreatedAt = now;
         NextAttemptAt = now;
+        References = inReplyTo is null ? [] : [inReplyTo];
+        AttachmentSha256s = [];
     }
 
     public long Id { get; private set; }
@@ -61,6 +65,12 @@ public sealed class OutgoingMail
     public DateTime NextAttemptAt { get; private set; }
     public DateTime? SentAt { get; private set; }
     public string? LastError { get; private set; }
+
+    /// <summary>The thread this message continues, oldest first, so that mail clients keep it in one conversation.</summary>
+    public List<string> References { get; set; }
+
+    /// <summary>Files from the case (by their SHA-256) to send along.</summary>
+    public List<string> AttachmentSha256s { get; set; }
 
     public void MarkSent(DateTime at)
     {

@@ -29,7 +29,7 @@ public sealed class OutboxSender(DeskDb db, BlobStore blobs, TimeProvider clock,
         using var client = new SmtpClient { Timeout = 30_000 };
         foreach (var outgoing in due)
         {
-            var message = Compose(outgoing);
+            var message = await ComposeAsync(outgoing, cancellationToken);
             try
             {
                 if (!client.IsConnected)
@@ -57,22 +57,39 @@ public sealed class OutboxSender(DeskDb db, BlobStore blobs, TimeProvider clock,
         return sent;
     }
 
-    public MimeMessage Compose(OutgoingMail outgoing)
+    public async Task<MimeMessage> ComposeAsync(OutgoingMail outgoing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outgoing);
         var message = new MimeMessage { MessageId = outgoing.MessageId, Subject = outgoing.Subject };
         message.From.Add(new MailboxAddress(desk.Value.UnitName, desk.Value.UnitEmail));
         message.To.Add(new MailboxAddress(outgoing.ToName ?? "", outgoing.ToAddress));
         if (outgoing.InReplyTo is { } original)
-        {
             message.InReplyTo = original;
-            message.References.Add(original);
-        }
+        foreach (var reference in outgoing.References)
+            message.References.Add(reference);
         if (outgoing.Kind == OutgoingKind.Acknowledgement)
             message.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
         message.Headers.Add(MailOptions.LoopHeader, "yes");
         message.Headers.Add(HeaderId.ContentLanguage, outgoing.Language);
-        message.Body = new TextPart("plain") { Text = outgoing.TextBody };
+        var text = new TextPart("plain") { Text = outgoing.TextBody };
+        if (outgoing.AttachmentSha256s.Count == 0)
+        {
+            message.Body = text;
+            return message;
+        }
+        var mixed = new Multipart("mixed") { text };
+        foreach (var sha256 in outgoing.AttachmentSha256s)
+        {
+            var file = await db.Set<MessageAttachment>().AsNoTracking().FirstAsync(a => a.Sha256 == sha256, cancellationToken);
+            mixed.Add(new MimePart(ContentType.Parse(file.ContentType))
+            {
+                Content = new MimeContent(new MemoryStream(await blobs.ReadAsync(sha256, cancellationToken))),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = file.FileName,
+            });
+        }
+        message.Body = mixed;
         return message;
     }
 

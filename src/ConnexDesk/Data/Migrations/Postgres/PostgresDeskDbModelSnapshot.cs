@@ -688,6 +688,10 @@ namespace ConnexDesk.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.PrimitiveCollection<List<string>>("AttachmentSha256s")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -722,6 +726,10 @@ namespace ConnexDesk.Data.Migrations.Postgres
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("References")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
