@@ -52,6 +52,8 @@ public sealed class BrowserDesk : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
         });
+        // A cold first navigation on a loaded 2-core CI machine can take longer than Playwright's 30 s default.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
@@ -60,7 +62,16 @@ public sealed class BrowserDesk : IAsyncLifetime
     {
         var page = await NewPageAsync();
         await SignInAsync(page, email, password);
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/desk$"));
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/desk$"));
+        }
+        catch (TimeoutException)
+        {
+            // Leave evidence: where the browser was and what it showed.
+            await ScreenshotAsync(page, "failed-sign-in-" + email.Split('@')[0]);
+            throw new TimeoutException($"Signing in as {email} did not reach /desk; the browser is at {page.Url} showing: {await page.Locator("main").InnerTextAsync()}");
+        }
         return page;
     }
 
