@@ -65,6 +65,8 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             organisation.Property(o => o.CountryCode).HasMaxLength(2);
             organisation.Property(o => o.Level).HasConversion<string>().HasMaxLength(20);
             organisation.HasIndex(o => new { o.CountryCode, o.Name }).IsUnique();
+            organisation.Property(o => o.MailDomain).HasMaxLength(253);
+            organisation.HasIndex(o => o.MailDomain);
             organisation.HasMany(o => o.Contacts).WithOne().HasForeignKey("OrganisationId").OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -32,7 +32,30 @@ public sealed class RequestingOrganisation
 
     public GovernmentLevel Level { get; private set; }
 
+    /// <summary>The organisation's own mail domain (e.g. mines.gouv.sn): mail from it is linked to the organisation.</summary>
+    public string? MailDomain { get; private set; }
+
     private readonly List<OrganisationContact> _contacts = [];
+
+    /// <summary>Records the mail domain; refuses public mail services, whose users are anyone.</summary>
+    public string? SetMailDomain(string? domain)
+    {
+        var cleaned = domain?.Trim().TrimStart('@').ToLowerInvariant();
+        if (string.IsNullOrEmpty(cleaned))
+        {
+            MailDomain = null;
+            return null;
+        }
+        if (!cleaned.Contains('.', StringComparison.Ordinal) || cleaned.Contains(' ', StringComparison.Ordinal) || cleaned.Length > 253)
+            return $"'{domain}' is not a mail domain.";
+        if (PublicMailServices.Contains(cleaned))
+            return $"{cleaned} is a public mail service: anyone can have an address there.";
+        MailDomain = cleaned;
+        return null;
+    }
+
+    private static readonly HashSet<string> PublicMailServices =
+        ["gmail.com", "googlemail.com", "yahoo.com", "yahoo.fr", "hotmail.com", "hotmail.fr", "outlook.com", "live.com", "aol.com", "icloud.com", "gmx.de", "gmx.net", "proton.me", "protonmail.com", "mail.ru", "yandex.ru", "orange.fr", "laposte.net"];
 
     public IReadOnlyList<OrganisationContact> Contacts => _contacts;
 

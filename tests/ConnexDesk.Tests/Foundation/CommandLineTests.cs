@@ -271,13 +271,13 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.True(first.ExitCode == 0, first.Error);
         using var json = JsonDocument.Parse(first.Output);
-        Assert.Equal(10, json.RootElement.GetProperty("imported").GetInt32());
+        Assert.Equal(11, json.RootElement.GetProperty("imported").GetInt32());
         Assert.Equal(1, json.RootElement.GetProperty("threaded").GetInt32());
         Assert.Equal(0, json.RootElement.GetProperty("duplicates").GetInt32());
         var rejected = json.RootElement.GetProperty("rejected").EnumerateArray().Select(r => Path.GetFileName(r.GetProperty("file").GetString())).Order().ToList();
         Assert.Equal(["deeply-nested.eml", "garbage.eml"], rejected);
         using var second = JsonDocument.Parse(again.Output);
-        Assert.Equal((0, 12), (second.RootElement.GetProperty("imported").GetInt32(), second.RootElement.GetProperty("duplicates").GetInt32()));
+        Assert.Equal((0, 13), (second.RootElement.GetProperty("imported").GetInt32(), second.RootElement.GetProperty("duplicates").GetInt32()));
         using var fromMbox = JsonDocument.Parse(mbox.Output);
         Assert.Equal((3, 1), (fromMbox.RootElement.GetProperty("imported").GetInt32(), fromMbox.RootElement.GetProperty("threaded").GetInt32()));
         Assert.Equal("no such file or folder", JsonDocument.Parse(missing.Output).RootElement.GetProperty("rejected")[0].GetProperty("reason").GetString());

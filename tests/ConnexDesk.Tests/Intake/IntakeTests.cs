@@ -172,6 +172,49 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     }
 
     [Fact]
+    public async Task Quarantined_mail_can_be_reprocessed_in_place_once_the_limit_allows_it()
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(Mail("no-message-id.eml")).Replace("Land lease question", "Reprocess " + Guid.NewGuid(), StringComparison.Ordinal));
+        var quarantined = await desk.InScopeAsync(services => new IngestMessage(
+            services.GetRequiredService<DeskDb>(), services.GetRequiredService<BlobStore>(), services.GetRequiredService<OpenCase>(), TimeProvider.System,
+            Options.Create(new MailOptions { MaxMessageBytes = 100 }), services.GetRequiredService<IOptions<DeskOptions>>(), services.GetRequiredService<ILogger<IngestMessage>>())
+            .RunAsync(raw, "test", "test:" + Guid.NewGuid()));
+        Assert.Equal(IngestOutcome.Quarantined, quarantined.Outcome);
+
+        var again = await desk.InScopeAsync(services => services.GetRequiredService<IngestMessage>().ReprocessAsync(quarantined.MessageId!.Value));
+
+        Assert.Equal((IngestOutcome.NewInquiry, quarantined.MessageId), (again.Outcome, again.MessageId));
+        var message = await MessageAsync(quarantined.MessageId!.Value);
+        Assert.Equal(MessageStatus.Filed, message.Status);
+        Assert.Null(message.QuarantineReason);
+    }
+
+    [Fact]
+    public async Task Mail_from_an_organisations_own_domain_is_linked_to_it_and_a_public_mail_service_is_refused()
+    {
+        var officer = await desk.CreateUserAsync(Role.CaseOfficer);
+        var opened = await desk.InScopeAsync(async services => (await services.GetRequiredService<OpenCase>().RunAsync(
+            new NewCase(new CaseDetails("SN", "Domain test"), $"Ministère {Guid.NewGuid():N}", AssignedOfficerId: officer.Id), CaseActor.CommandLine)).Case!);
+        var client = await desk.SignedInClientAsync(officer);
+        var domain = $"d{Guid.NewGuid():N}.gouv.sn";
+        int Version() => desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Cases.Where(c => c.Reference == opened.Reference).Select(c => c.Version).SingleAsync()).Result;
+
+        var refused = await client.PostFormAsync($"/cases/{opened.Reference}", $"/cases/{opened.Reference}?handler=MailDomain",
+            new Dictionary<string, string> { ["version"] = Version().ToString(System.Globalization.CultureInfo.InvariantCulture), ["domain"] = "gmail.com" });
+        var saved = await client.PostFormAsync($"/cases/{opened.Reference}", $"/cases/{opened.Reference}?handler=MailDomain",
+            new Dictionary<string, string> { ["version"] = Version().ToString(System.Globalization.CultureInfo.InvariantCulture), ["domain"] = "@" + domain.ToUpperInvariant() });
+        var raw = System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(Mail("no-message-id.eml"))
+            .Replace("registry@lands.gov.example", "new.person@" + domain, StringComparison.Ordinal).Replace("Land lease question", "Domain " + Guid.NewGuid(), StringComparison.Ordinal));
+        var result = await IngestAsync(raw);
+
+        Assert.Contains("gmail.com is a public mail service", Forms.Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        var message = await MessageAsync(result.MessageId!.Value);
+        Assert.Equal((opened.OrganisationId, true), (message.OrganisationId, message.SenderVerified));
+        Assert.Equal(opened.OrganisationId, (await CaseAsync(result.CaseReference!)).OrganisationId);
+    }
+
+    [Fact]
     public async Task The_maildir_takes_new_files_once_and_moves_them_to_cur()
     {
         var intake = desk.Services.GetRequiredService<MaildirIntake>();

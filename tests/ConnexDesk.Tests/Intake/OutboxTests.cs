@@ -60,6 +60,25 @@ public abstract class OutboxTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     }
 
     [Fact]
+    public async Task A_bounce_of_the_desks_own_mail_lands_on_the_case_it_concerns()
+    {
+        var sender = Sender();
+        var inquiry = await IngestAsync(MailFrom("french-latin1.eml", sender, $"{Guid.NewGuid():N}@mines.gouv.sn"));
+        await SendAsync();
+        var acknowledgement = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Outbox.SingleAsync(o => o.ToAddress == sender));
+        var bounce = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Intake", "Mail", "bounce-of-desk-mail.eml")))
+            .Replace("{{MESSAGE_ID}}", acknowledgement.MessageId, StringComparison.Ordinal).Replace("{{RECIPIENT}}", sender, StringComparison.Ordinal)
+            .Replace("<bounce-of-desk-mail@mx.mines.gouv.sn>", $"<{Guid.NewGuid():N}@mx.mines.gouv.sn>", StringComparison.Ordinal));
+
+        var result = await IngestAsync(bounce);
+
+        Assert.Equal((IngestOutcome.Threaded, inquiry.CaseReference), (result.Outcome, result.CaseReference));
+        var filed = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Messages.SingleAsync(m => m.Id == result.MessageId));
+        Assert.True(filed.IsAutomatic);
+        Assert.Equal(0, await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Outbox.CountAsync(o => o.ToAddress == "mailer-daemon@mx.mines.gouv.sn")));
+    }
+
+    [Fact]
     public async Task A_sender_gets_one_acknowledgement_a_day_and_automatic_mail_none()
     {
         var sender = Sender();

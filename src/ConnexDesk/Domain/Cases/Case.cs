@@ -166,6 +166,10 @@ public sealed class Case
         Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at) { Field = "Requesting organisation", OldValue = previousName, NewValue = organisationName });
     }
 
+    /// <summary>Records on this case a change made to its requesting organisation.</summary>
+    public void NoteOrganisationChange(string field, string? oldValue, string? newValue, CaseActor actor, DateTime at) =>
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at) { Field = field, OldValue = oldValue, NewValue = newValue });
+
     /// <summary>Records on this case that a contact of its requesting organisation was added.</summary>
     public void NoteContactAdded(OrganisationContact contact, CaseActor actor, DateTime at)
     {

@@ -26,6 +26,7 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
     public string? OrganisationName { get; private set; }
     public GovernmentLevel? OrganisationLevel { get; private set; }
     public IReadOnlyList<OrganisationContact> Contacts { get; private set; } = [];
+    public string? OrganisationMailDomain { get; private set; }
     public string? OfficerName { get; private set; }
     public IReadOnlyList<StepOption> Steps { get; private set; } = [];
     public IReadOnlyList<StageSpell> Spells { get; private set; } = [];
@@ -152,6 +153,20 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
             return null;
         }, _ => localizer["Contact added."]);
 
+    public Task<IActionResult> OnPostMailDomainAsync(string reference, int version, string? domain) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
+        {
+            PostedText = domain;
+            if (c.OrganisationId is not { } organisationId)
+                return (localizer["Record the requesting organisation first (Edit)."], []);
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
+            var before = organisation.MailDomain;
+            if (organisation.SetMailDomain(domain) is { } problem)
+                return (localizer[problem], []);
+            c.NoteOrganisationChange("Organisation mail domain", before, organisation.MailDomain, actor, now);
+            return null;
+        }, _ => localizer["Mail domain saved: mail from it is linked to the organisation."]);
+
     public Task<IActionResult> OnPostRemoveCounterpartyAsync(string reference, int version, int counterpartyId) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
@@ -214,7 +229,7 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
         if (found.OrganisationId is { } organisationId)
         {
             var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
-            (OrganisationName, OrganisationLevel, Contacts) = (organisation.Name, organisation.Level, organisation.Contacts);
+            (OrganisationName, OrganisationLevel, Contacts, OrganisationMailDomain) = (organisation.Name, organisation.Level, organisation.Contacts, organisation.MailDomain);
         }
         Staff = await db.StaffAsync();
         OfficerName = Staff.Where(s => s.Id == found.AssignedOfficerId).Select(s => s.Name).FirstOrDefault();

@@ -78,6 +78,24 @@ public sealed class InboxModel(DeskDb db, BlobStore blobs, OpenCase openCase, IS
         return Redirect($"/cases/{opened.Case.Reference}");
     }
 
+    public async Task<IActionResult> OnPostReprocessAsync(long id, [FromServices] IngestMessage ingest)
+    {
+        ArgumentNullException.ThrowIfNull(ingest);
+        if (!await db.Messages.AnyAsync(m => m.Id == id && m.Status == MessageStatus.Quarantined))
+            return NotFound();
+        var result = await ingest.ReprocessAsync(id);
+        logger.LogInformation("User {UserId} re-processed message {MessageId}: {Outcome}", User.ToActor().UserId, id, result.Outcome);
+        Done = result.Outcome switch
+        {
+            IngestOutcome.Quarantined => localizer["Still in quarantine: {0}", result.Reason ?? ""],
+            IngestOutcome.NewInquiry => localizer["Filed: it opened the inquiry {0}.", result.CaseReference ?? ""],
+            IngestOutcome.Threaded => localizer["Filed on {0}.", result.CaseReference ?? ""],
+            IngestOutcome.Unfiled => localizer["Taken in as automatic mail; it waits below."],
+            IngestOutcome.Duplicate => localizer["Already received."],
+        };
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostDiscardAsync(long id)
     {
         var message = await db.Messages.SingleOrDefaultAsync(m => m.Id == id && m.Status != MessageStatus.Filed);

@@ -36,6 +36,9 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
 
     private string? ContentLanguage { get; set; }
 
+    /// <summary>For a delivery report: the message it reports on, so that a bounce of the desk's own mail lands on its case.</summary>
+    private string? ReportedMessageId { get; set; }
+
     public async Task<IngestResult> RunAsync(byte[] raw, string source, string sourceKey, IntakeHints? hints = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(raw);
@@ -80,6 +83,23 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
         }
     }
 
+    /// <summary>
+    /// Runs a quarantined message through the pipeline again, in place (after a limit was raised, say). It is filed,
+    /// left unfiled or quarantined again with the new reason, in one transaction: the message is never out of view.
+    /// </summary>
+    public async Task<IngestResult> ReprocessAsync(long messageId, CancellationToken cancellationToken = default)
+    {
+        var message = await db.Messages.Include(m => m.Attachments).SingleOrDefaultAsync(m => m.Id == messageId && m.Status == MessageStatus.Quarantined, cancellationToken)
+            ?? throw new InvalidOperationException($"Message {messageId} is not in quarantine.");
+        var problem = await ReadAsync(message, message.RawSha256, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = problem is not null ? Quarantine(message, problem) : await FileAsync(message, null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return result with { MessageId = message.Id };
+    }
+
     private async Task<bool> IsDuplicateAsync(string sourceKey, string sha256)
     {
         db.ChangeTracker.Clear();
@@ -120,6 +140,7 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
         message.TextBody = MailReading.Text(mime);
         message.HtmlBody = MailReading.SafeHtml(mime);
         message.AutomaticReason = MailReading.AutomaticReason(mime);
+        ReportedMessageId = MailReading.ReportedMessageId(mime);
         // MimeKit gives Content-* headers to the body entity when it parses.
         ContentLanguage = mime.Body?.Headers[HeaderId.ContentLanguage] ?? mime.Headers[HeaderId.ContentLanguage];
         await StoreAttachmentsAsync(message, mime, cancellationToken);
@@ -169,6 +190,11 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
             where c.Email != null && c.Email.ToLower() == message.FromAddress
             select new { o.Id, o.Name, o.CountryCode }).FirstOrDefaultAsync(cancellationToken);
 #pragma warning restore CA1304, CA1311, CA1862
+        if (contact is null && message.FromAddress?.Split('@').LastOrDefault() is { Length: > 0 } domain)
+        {
+            contact = await db.Organisations.Where(o => o.MailDomain == domain)
+                .Select(o => new { o.Id, o.Name, o.CountryCode }).FirstOrDefaultAsync(cancellationToken);
+        }
         if (contact is not null)
         {
             message.OrganisationId = contact.Id;
@@ -213,7 +239,7 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
             if (byReference is not null)
                 return (byReference.Id, byReference.Reference);
         }
-        var ids = message.References.Append(message.InReplyTo).OfType<string>().Distinct().ToList();
+        var ids = message.References.Append(message.InReplyTo).Append(ReportedMessageId).OfType<string>().Distinct().ToList();
         if (ids.Count == 0)
             return null;
         var byHeader = await (

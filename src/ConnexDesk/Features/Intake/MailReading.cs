@@ -33,6 +33,32 @@ public static class MailReading
         return null;
     }
 
+    /// <summary>The Message-ID of the message a delivery report is about (from its message/rfc822 or text/rfc822-headers part).</summary>
+    public static string? ReportedMessageId(MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Body is not MultipartReport report)
+            return null;
+        foreach (var part in report)
+        {
+            switch (part)
+            {
+                case MessagePart { Message.MessageId: { } id }:
+                    return id;
+                case TextPart text when text.ContentType.IsMimeType("text", "rfc822-headers"):
+                    using (var headers = new MemoryStream(Encoding.UTF8.GetBytes(text.Text ?? "")))
+                    {
+                        var list = HeaderList.Load(headers);
+                        var value = list[HeaderId.MessageId];
+                        if (value is not null)
+                            return MimeKit.Utils.MimeUtils.EnumerateReferences(value).FirstOrDefault();
+                    }
+                    break;
+            }
+        }
+        return null;
+    }
+
     public static int Depth(MimeEntity? entity) => entity switch
     {
         Multipart multipart => 1 + (multipart.Count == 0 ? 0 : multipart.Max(Depth)),
