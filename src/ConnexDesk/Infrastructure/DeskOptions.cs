@@ -14,6 +14,9 @@ public sealed class DeskOptions
     /// <summary>The unit's mailbox, where governments write first.</summary>
     public string UnitEmail { get; set; } = "support@connexdesk.example";
 
+    /// <summary>The domain of the unit's mailbox, for the Message-IDs of the desk's own mail.</summary>
+    public string MailDomain => UnitEmail.Split('@').LastOrDefault() is { Length: > 0 } domain ? domain : "connexdesk.invalid";
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
 }

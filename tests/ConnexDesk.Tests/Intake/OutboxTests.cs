@@ -29,13 +29,8 @@ public abstract class OutboxTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
 
     private static string Sender() => $"focal.{Guid.NewGuid():N}@mines.gouv.sn";
 
-    private Task<int> SendAsync(TimeProvider? clock = null, int? port = null) => desk.InScopeAsync(services =>
-    {
-        var (host, smtpPort) = TestMailServer.Smtp;
-        var options = new MailOptions { Smtp = new SmtpOptions { Host = host, Port = port ?? smtpPort, Security = "None" } };
-        return new OutboxSender(services.GetRequiredService<DeskDb>(), services.GetRequiredService<BlobStore>(), clock ?? TimeProvider.System,
-            Options.Create(options), services.GetRequiredService<IOptions<DeskOptions>>(), services.GetRequiredService<ILogger<OutboxSender>>()).SendDueAsync();
-    });
+    private Task<int> SendAsync(TimeProvider? clock = null, int? port = null) =>
+        desk.InScopeAsync(services => TestMailServer.Sender(services, clock, port).SendDueAsync());
 
     private Task<IngestResult> IngestAsync(byte[] raw) =>
         desk.InScopeAsync(services => services.GetRequiredService<IngestMessage>().RunAsync(raw, "test", "test:" + Guid.NewGuid()));

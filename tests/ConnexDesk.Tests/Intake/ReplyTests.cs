@@ -45,13 +45,7 @@ public sealed partial class ReplyTests(SqliteDesk desk) : IClassFixture<SqliteDe
             ["Attach"] = original.Attachments.Single().Sha256,
         });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        await desk.InScopeAsync(services =>
-        {
-            var (host, port) = TestMailServer.Smtp;
-            return new OutboxSender(services.GetRequiredService<DeskDb>(), services.GetRequiredService<BlobStore>(), TimeProvider.System,
-                Options.Create(new MailOptions { Smtp = new SmtpOptions { Host = host, Port = port, Security = "None" } }),
-                services.GetRequiredService<IOptions<DeskOptions>>(), services.GetRequiredService<ILogger<OutboxSender>>()).SendDueAsync();
-        });
+        await desk.InScopeAsync(services => TestMailServer.Sender(services).SendDueAsync());
 
         var received = await TestMailServer.ReceivedForAsync(sender, atLeast: 2);
         var reply = received.Single(m => m.Subject?.StartsWith("Re:", StringComparison.Ordinal) == true);

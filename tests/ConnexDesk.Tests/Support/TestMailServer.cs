@@ -13,6 +13,19 @@ public static class TestMailServer
 
     public static (string Host, int Port) Imap => Endpoint("CONNEXDESK_TEST_IMAP");
 
+    /// <summary>An outbox sender pointed at the test server (or at <paramref name="port"/>, to make delivery fail).</summary>
+    public static ConnexDesk.Features.Outbox.OutboxSender Sender(IServiceProvider services, TimeProvider? clock = null, int? port = null)
+    {
+        var (host, smtpPort) = Smtp;
+        var options = new ConnexDesk.Features.Intake.MailOptions { Smtp = new ConnexDesk.Features.Intake.SmtpOptions { Host = host, Port = port ?? smtpPort, Security = "None" } };
+        return new ConnexDesk.Features.Outbox.OutboxSender(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ConnexDesk.Data.DeskDb>(services),
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ConnexDesk.Infrastructure.BlobStore>(services),
+            clock ?? TimeProvider.System, Microsoft.Extensions.Options.Options.Create(options),
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConnexDesk.Infrastructure.DeskOptions>>(services),
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConnexDesk.Features.Outbox.OutboxSender>>(services));
+    }
+
     /// <summary>Every message received for <paramref name="recipient"/>, waiting up to a few seconds for it to arrive.</summary>
     public static async Task<IReadOnlyList<MimeMessage>> ReceivedForAsync(string recipient, int atLeast = 1)
     {

@@ -54,8 +54,7 @@ public sealed class ReplyModel(DeskDb db, TimeProvider clock, IOptions<DeskOptio
             return Page();
         var actor = User.ToActor();
         var now = clock.GetUtcNow().UtcDateTime;
-        var domain = desk.Value.UnitEmail.Split('@').LastOrDefault() is { Length: > 0 } d ? d : "connexdesk.invalid";
-        var outgoing = new OutgoingMail(OutgoingKind.Reply, Case.Id, $"{Guid.NewGuid():N}.reply@{domain}", To.Trim(), null,
+        var outgoing = new OutgoingMail(OutgoingKind.Reply, Case.Id, $"{Guid.NewGuid():N}.reply@{desk.Value.MailDomain}", To.Trim(), null,
             SubjectFor(Case.Reference, Subject), Body.TrimEnd(), Original.MessageId, "en", now)
         {
             References = [.. Original.References.Append(Original.MessageId).Distinct().TakeLast(20)],

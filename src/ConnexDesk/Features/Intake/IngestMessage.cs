@@ -225,7 +225,7 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
             return Quarantine(message, "the inquiry could not be opened: " + opened.Error);
         message.FileOn(opened.Case!.Id);
         await Outbox.Acknowledgement.QueueAsync(db, message, opened.Case.Id, opened.Case.Reference,
-            Outbox.Acknowledgement.LanguageFor(ContentLanguage, opened.Case.CountryCode), desk.Value.UnitName, desk.Value.UnitEmail, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            Outbox.Acknowledgement.LanguageFor(ContentLanguage, opened.Case.CountryCode), desk.Value.UnitName, desk.Value.MailDomain, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return new IngestResult(IngestOutcome.NewInquiry, CaseReference: opened.Case.Reference);
     }
 

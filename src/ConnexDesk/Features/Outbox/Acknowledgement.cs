@@ -42,7 +42,7 @@ public static class Acknowledgement
     };
 
     /// <summary>Queues the acknowledgement of <paramref name="inquiry"/> unless this address already had one in the last day.</summary>
-    public static async Task<OutgoingMail?> QueueAsync(DeskDb db, CaseMessage inquiry, int caseId, string reference, string language, string unitName, string unitEmail, DateTime now, CancellationToken cancellationToken = default)
+    public static async Task<OutgoingMail?> QueueAsync(DeskDb db, CaseMessage inquiry, int caseId, string reference, string language, string unitName, string mailDomain, DateTime now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(inquiry);
@@ -52,8 +52,7 @@ public static class Acknowledgement
         if (await db.Outbox.AnyAsync(o => o.ToAddress == inquiry.FromAddress && o.Kind == OutgoingKind.Acknowledgement && o.CreatedAt > since, cancellationToken))
             return null;
         var (subject, body) = Text(language, reference, unitName);
-        var domain = unitEmail.Split('@').LastOrDefault() is { Length: > 0 } d ? d : "connexdesk.invalid";
-        var acknowledgement = new OutgoingMail(OutgoingKind.Acknowledgement, caseId, $"{Guid.NewGuid():N}.ack@{domain}", inquiry.FromAddress, inquiry.FromName,
+        var acknowledgement = new OutgoingMail(OutgoingKind.Acknowledgement, caseId, $"{Guid.NewGuid():N}.ack@{mailDomain}", inquiry.FromAddress, inquiry.FromName,
             subject, body, inquiry.MessageId, language, now);
         db.Outbox.Add(acknowledgement);
         return acknowledgement;
