@@ -43,6 +43,26 @@ public sealed class InboxPageTests(SqliteDesk desk) : IClassFixture<SqliteDesk>
     }
 
     [Fact]
+    public async Task An_inquiry_opened_from_an_unfiled_message_takes_its_subject_and_the_message()
+    {
+        var automatic = await IngestAsync("bounce.eml");
+        var client = await desk.SignedInClientAsync(await desk.CreateUserAsync(Role.CaseOfficer));
+
+        var opened = await client.PostFormAsync("/inbox", $"/inbox?handler=OpenInquiry&id={automatic.MessageId}", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var reference = opened.Headers.Location!.OriginalString.Split('/')[^1];
+        var (title, filedOn) = await desk.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<DeskDb>();
+            var found = await db.Cases.SingleAsync(c => c.Reference == reference);
+            return (found.Title, (await db.Messages.SingleAsync(m => m.Id == automatic.MessageId)).CaseId);
+        });
+        Assert.Equal("Undelivered Mail Returned to Sender", title);
+        Assert.NotNull(filedOn);
+    }
+
+    [Fact]
     public async Task The_inbox_is_for_unit_staff_only()
     {
         foreach (var role in new[] { Role.FocalPoint, Role.Expert, Role.Administrator })

@@ -69,7 +69,7 @@ public sealed class InboxModel(DeskDb db, BlobStore blobs, OpenCase openCase, IS
             return NotFound();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var opened = await openCase.RunAsync(new NewCase(
-            new CaseDetails(MailReading.CountryFromAddress(message.FromAddress), message.Subject is { Length: > 0 } s ? s[..Math.Min(s.Length, 300)] : "(no subject)", message.TextBody?[..Math.Min(message.TextBody.Length, 2000)]),
+            MailReading.InquiryDetails(message, null),
             null, AssignedOfficerId: actor.Role == Role.CaseOfficer ? actor.UserId : null, CountryMayBeUnknown: true), actor);
         message.FileOn(opened.Case!.Id);
         await db.SaveChangesAsync();

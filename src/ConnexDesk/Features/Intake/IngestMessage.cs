@@ -213,9 +213,8 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
             return new IngestResult(IngestOutcome.Unfiled, Reason: message.AutomaticReason);
         }
 
-        var country = hints?.CountryCode ?? contact?.CountryCode ?? MailReading.CountryFromAddress(message.FromAddress);
         var opened = await openCase.RunAsync(new NewCase(
-            new CaseDetails(country, Limit(message.Subject, 300) is { Length: > 0 } subject ? subject : "(no subject)", Limit(hints?.Summary ?? message.TextBody, 2000)),
+            MailReading.InquiryDetails(message, hints?.CountryCode ?? contact?.CountryCode, hints?.Summary),
             hints?.OrganisationName ?? contact?.Name,
             hints?.OrganisationLevel ?? GovernmentLevel.National,
             FirstNote: message.SenderVerified ? null : $"Inquiry opened from a message by {message.FromName} <{message.FromAddress}>, an unverified sender.",

@@ -133,6 +133,14 @@ public static class MailReading
         return file.Length > 200 ? file[^200..] : file;
     }
 
+    /// <summary>The case fields an inquiry opened from a message starts with: its subject as title, its text as summary.</summary>
+    public static Domain.Cases.CaseDetails InquiryDetails(Domain.Intake.CaseMessage message, string? countryCode, string? summary = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        static string? Limit(string? text, int length) => string.IsNullOrWhiteSpace(text) ? null : text.Length > length ? text[..length] : text;
+        return new Domain.Cases.CaseDetails(countryCode ?? CountryFromAddress(message.FromAddress), Limit(message.Subject, 300) ?? "(no subject)", Limit(summary ?? message.TextBody, 2000));
+    }
+
     /// <summary>A country from the sender's domain (gouv.sn, gov.mz): a first guess staff can correct, never a basis for access.</summary>
     public static string? CountryFromAddress(string? address)
     {
