@@ -109,6 +109,8 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
     /// <summary>Parses the stored message into <paramref name="message"/>; returns why it must be quarantined, or null.</summary>
     private async Task<string?> ReadAsync(CaseMessage message, string sha256, CancellationToken cancellationToken)
     {
+        // One instance reads many messages in a long import: nothing read from the previous one may carry over.
+        (ContentLanguage, ReportedMessageId) = (null, null);
         if (message.RawSize > Options.MaxMessageBytes)
             return $"larger than the limit of {Options.MaxMessageBytes / (1024 * 1024)} MB ({message.RawSize / (1024 * 1024)} MB)";
         MimeMessage mime;
