@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every ConnexDesk test: installs what is missing (as root), checks build hygiene, starts a throwaway
-# PostgreSQL on 127.0.0.1, runs the domain/integration and browser tests, stops what it started, and ends
+# PostgreSQL, smtp4dev and Dovecot on 127.0.0.1, runs the domain/integration and browser tests, stops what it started, and ends
 # with one line: "N passed, N failed" (", N skipped" if any).
 # Under CI=true nothing is ever skipped for lack of PostgreSQL or Chromium: a missing piece is a failure.
 set -uo pipefail
@@ -13,6 +13,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 PG_CTL=""
 PGDATA="$WORK/postgres"
 SMTP_PID=""
+DOVECOT_DIR="$WORK/dovecot"
 
 say() { printf '==> %s\n' "$*" >&2; }
 fail_run() {
@@ -21,6 +22,9 @@ fail_run() {
   exit 1
 }
 stop_services() {
+  if [ -f "$DOVECOT_DIR/run/master.pid" ]; then
+    kill "$(cat "$DOVECOT_DIR/run/master.pid")" 2>/dev/null || true
+  fi
   if [ -n "$SMTP_PID" ]; then
     kill "$SMTP_PID" 2>/dev/null || true
     pkill -f "smtp4dev.*--smtpport=$SMTP_PORT" 2>/dev/null || true
@@ -44,9 +48,9 @@ free_port() {
   return 1
 }
 
-# 1. System packages: PostgreSQL server, Chromium for the browser tests, fonts for pages and PDFs, poppler for reading PDFs.
+# 1. System packages: PostgreSQL server, Dovecot (IMAP), Chromium for the browser tests, fonts for pages and PDFs, poppler for reading PDFs.
 missing=()
-for package in postgresql chromium fonts-liberation poppler-utils; do
+for package in postgresql dovecot-imapd chromium fonts-liberation poppler-utils; do
   installed "$package" || missing+=("$package")
 done
 if ((${#missing[@]})); then
@@ -61,6 +65,7 @@ fi
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$PG_BIN/initdb" ] || fail_run "PostgreSQL server binaries not found under /usr/lib/postgresql"
 [ -x /usr/bin/chromium ] || fail_run "Chromium not found at /usr/bin/chromium"
+[ -x /usr/sbin/dovecot ] || fail_run "Dovecot not found at /usr/sbin/dovecot"
 
 # 2. .NET tools pinned in .config/dotnet-tools.json, then a build that must have zero warnings.
 say "restoring tools and building"
@@ -95,7 +100,60 @@ done
 (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null || { tail -20 "$WORK/smtp4dev.log" >&2; fail_run "smtp4dev is not listening"; }
 export CONNEXDESK_TEST_SMTP="127.0.0.1:$SMTP_PORT" CONNEXDESK_TEST_IMAP="127.0.0.1:$IMAP_PORT"
 
-# 5. The tests. Each project writes a TRX file; the counts below come from those files.
+# 5. A real IMAP server (Dovecot) with one throwaway user whose mail is a Maildir in the work directory.
+IMAP_TEST_PORT=$(free_port) || fail_run "no free port for Dovecot"
+mkdir -p "$DOVECOT_DIR/run" "$DOVECOT_DIR/state" "$DOVECOT_DIR/home"
+if [ "$(id -u)" = 0 ]; then
+  # Dovecot refuses to keep mail as root: the throwaway mailbox belongs to nobody; its own services use the package's users.
+  chown nobody:nogroup "$DOVECOT_DIR/home"
+  mail_user="uid=nobody gid=nogroup"
+  service_users=""
+else
+  mail_user="uid=$(id -u) gid=$(id -g)"
+  service_users="default_login_user = $(id -un)
+default_internal_user = $(id -un)"
+fi
+echo 'desk:{PLAIN}desk-imap-test' >"$DOVECOT_DIR/passwd"
+cat >"$DOVECOT_DIR/dovecot.conf" <<EOF
+protocols = imap
+listen = 127.0.0.1
+base_dir = $DOVECOT_DIR/run
+state_dir = $DOVECOT_DIR/state
+log_path = $DOVECOT_DIR/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:~/Maildir
+first_valid_uid = 1
+$service_users
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $DOVECOT_DIR/passwd
+}
+userdb {
+  driver = static
+  args = $mail_user home=$DOVECOT_DIR/home/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $IMAP_TEST_PORT
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+EOF
+say "starting Dovecot: IMAP 127.0.0.1:$IMAP_TEST_PORT"
+/usr/sbin/dovecot -c "$DOVECOT_DIR/dovecot.conf" >"$WORK/dovecot-start.log" 2>&1 || { cat "$WORK/dovecot-start.log" >&2; fail_run "Dovecot did not start"; }
+for _ in $(seq 1 40); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$IMAP_TEST_PORT") 2>/dev/null && break
+  sleep 0.25
+done
+(exec 3<>"/dev/tcp/127.0.0.1/$IMAP_TEST_PORT") 2>/dev/null || { cat "$DOVECOT_DIR/dovecot.log" >&2; fail_run "Dovecot is not listening"; }
+export CONNEXDESK_TEST_DOVECOT="127.0.0.1:$IMAP_TEST_PORT"
+
+# 6. The tests. Each project writes a TRX file; the counts below come from those files.
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS/screenshots"
 export CONNEXDESK_SCREENSHOTS="$RESULTS/screenshots"

@@ -31,6 +31,8 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
 
     public DbSet<OutgoingMail> Outbox => Set<OutgoingMail>();
 
+    public DbSet<MailboxPosition> MailboxPositions => Set<MailboxPosition>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -124,6 +126,12 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             o.HasIndex(x => new { x.Status, x.NextAttemptAt });
             o.HasIndex(x => new { x.ToAddress, x.Kind, x.CreatedAt });
             o.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<MailboxPosition>(p =>
+        {
+            p.ToTable("MailboxPositions");
+            p.HasKey(x => x.Mailbox);
+            p.Property(x => x.Mailbox).HasMaxLength(400);
         });
         builder.Entity<MessageAttachment>(a =>
         {

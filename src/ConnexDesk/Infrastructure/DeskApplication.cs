@@ -107,6 +107,8 @@ public static class DeskApplication
         services.AddScoped<Features.Intake.IngestMessage>();
         services.AddSingleton<Features.Intake.MaildirIntake>();
         services.AddHostedService<Features.Intake.MaildirIntakeLoop>();
+        services.AddSingleton<Features.Intake.ImapIntake>();
+        services.AddHostedService<Features.Intake.ImapIntakeLoop>();
         services.AddScoped<Features.Outbox.OutboxSender>();
         services.AddHostedService<Features.Outbox.OutboxLoop>();
         services.AddScoped<DemoData>();

@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace ConnexDesk.Features.Intake;
 
 public sealed class MailOptions
@@ -17,8 +19,18 @@ public sealed class MailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    public ImapOptions Imap { get; set; } = new();
+
     /// <summary>Added to the desk's own outgoing mail, so that a loop back into the mailbox is recognised.</summary>
     public const string LoopHeader = "X-ConnexDesk-Loop";
+
+    /// <summary>The Security setting of an SMTP or IMAP server: None, StartTls (the default) or SslOnConnect.</summary>
+    public static SecureSocketOptions SocketSecurity(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "none" => SecureSocketOptions.None,
+        "sslonconnect" or "ssl" or "tls" => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.StartTls,
+    };
 }
 
 public sealed class SmtpOptions
@@ -36,4 +48,32 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 
     public int PollSeconds { get; set; } = 10;
+}
+
+public sealed class ImapOptions
+{
+    /// <summary>Empty: the desk reads no IMAP mailbox.</summary>
+    public string Host { get; set; } = "";
+
+    public int Port { get; set; } = 993;
+
+    /// <summary>None, StartTls or SslOnConnect.</summary>
+    public string Security { get; set; } = "SslOnConnect";
+
+    public string User { get; set; } = "";
+
+    public string Password { get; set; } = "";
+
+    public string Folder { get; set; } = "INBOX";
+
+    /// <summary>Where filed messages are moved; empty leaves them in the folder, marked as read.</summary>
+    public string ProcessedFolder { get; set; } = "";
+
+    /// <summary>How often to look when the server cannot push new mail (no IDLE).</summary>
+    public int PollSeconds { get; set; } = 30;
+
+    /// <summary>IDLE is renewed within the 30 minutes after which servers may drop an idle client (RFC 2177).</summary>
+    public int IdleMinutes { get; set; } = 9;
+
+    public bool UseIdle { get; set; } = true;
 }

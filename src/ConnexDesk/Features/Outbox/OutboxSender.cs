@@ -34,7 +34,7 @@ public sealed class OutboxSender(DeskDb db, BlobStore blobs, TimeProvider clock,
             {
                 if (!client.IsConnected)
                 {
-                    await client.ConnectAsync(smtp.Host, smtp.Port, Security(smtp.Security), cancellationToken);
+                    await client.ConnectAsync(smtp.Host, smtp.Port, MailOptions.SocketSecurity(smtp.Security), cancellationToken);
                     if (!string.IsNullOrEmpty(smtp.User))
                         await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
                 }
@@ -118,13 +118,6 @@ public sealed class OutboxSender(DeskDb db, BlobStore blobs, TimeProvider clock,
             record.LeaveUnfiled();
         db.Messages.Add(record);
     }
-
-    private static SecureSocketOptions Security(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "none" => SecureSocketOptions.None,
-        "sslonconnect" or "ssl" or "tls" => SecureSocketOptions.SslOnConnect,
-        _ => SecureSocketOptions.StartTls,
-    };
 }
 
 public sealed class OutboxLoop(IServiceScopeFactory scopes, IOptions<MailOptions> options, ILogger<OutboxLoop> logger) : BackgroundService

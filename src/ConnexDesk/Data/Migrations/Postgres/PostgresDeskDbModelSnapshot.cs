@@ -644,6 +644,26 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.ToTable("Messages", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Intake.MailboxPosition", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("LastUid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxPositions", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Intake.MessageAttachment", b =>
                 {
                     b.Property<long>("Id")

@@ -616,6 +616,26 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.ToTable("Messages", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Intake.MailboxPosition", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxPositions", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Intake.MessageAttachment", b =>
                 {
                     b.Property<long>("Id")
