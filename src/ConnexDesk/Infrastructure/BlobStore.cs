@@ -11,16 +11,21 @@ public sealed class BlobStore(IOptions<DeskOptions> options, IWebHostEnvironment
 {
     public string Root => Path.Combine(options.Value.ResolveDataDirectory(environment.ContentRootPath), "blobs");
 
-    public static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+    public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     public string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256[2..4], sha256);
 
     public bool Exists(string sha256) => File.Exists(PathOf(sha256));
 
-    public async Task<string> PutAsync(byte[] content, CancellationToken cancellationToken = default)
+    public Task<string> PutAsync(byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var sha256 = Hash(content);
+        return PutAsync(content.AsMemory(), cancellationToken);
+    }
+
+    public async Task<string> PutAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var sha256 = Hash(content.Span);
         var path = PathOf(sha256);
         if (File.Exists(path))
             return sha256;
@@ -43,7 +48,7 @@ public sealed class BlobStore(IOptions<DeskOptions> options, IWebHostEnvironment
         return sha256;
     }
 
-    public Stream Open(string sha256) => new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read);
+    public Stream Open(string sha256) => new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 65536);
 
     public Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken = default) => File.ReadAllBytesAsync(PathOf(sha256), cancellationToken);
 }

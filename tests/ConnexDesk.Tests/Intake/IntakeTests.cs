@@ -215,6 +215,31 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     }
 
     [Fact]
+    public async Task One_maildir_round_files_a_reply_after_its_original_and_a_second_copy_not_at_all()
+    {
+        var intake = desk.Services.GetRequiredService<MaildirIntake>();
+        var newFolder = Path.Combine(intake.Folder, "new");
+        Directory.CreateDirectory(newFolder);
+        var prefix = Guid.NewGuid().ToString("N");
+        byte[] Unique(string name) => System.Text.Encoding.Latin1.GetBytes(System.Text.Encoding.Latin1.GetString(Mail(name)).Replace("<fr-00", $"<{prefix}-fr-00", StringComparison.Ordinal));
+        var original = Unique("french-latin1.eml");
+        // Read in name order, all in one batch: the original, the same message relayed once more, then the reply to it.
+        await File.WriteAllBytesAsync(Path.Combine(newFolder, $"{prefix}.1.original"), original);
+        await File.WriteAllBytesAsync(Path.Combine(newFolder, $"{prefix}.2.copy"), [.. "Received: from relay.example by mx.example; Thu, 26 Nov 2026 10:00:00 +0000\r\n"u8.ToArray(), .. original]);
+        await File.WriteAllBytesAsync(Path.Combine(newFolder, $"{prefix}.3.reply"), Unique("reply-by-header.eml"));
+
+        var handled = await intake.PollAsync();
+
+        Assert.Equal(3, handled);
+        Assert.Equal(3, Directory.EnumerateFiles(Path.Combine(intake.Folder, "cur"), prefix + ".*").Count());
+        var stored = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Messages
+            .Where(m => m.MessageId.StartsWith(prefix)).OrderBy(m => m.Id).Select(m => new { m.MessageId, m.CaseId }).ToListAsync());
+        Assert.Equal([$"{prefix}-fr-001@mines.gouv.sn", $"{prefix}-fr-002@mines.gouv.sn"], stored.Select(m => m.MessageId));
+        Assert.NotNull(stored[0].CaseId);
+        Assert.Equal(stored[0].CaseId, stored[1].CaseId);
+    }
+
+    [Fact]
     public async Task The_maildir_takes_new_files_once_and_moves_them_to_cur()
     {
         var intake = desk.Services.GetRequiredService<MaildirIntake>();

@@ -25,6 +25,9 @@ public sealed record IngestResult(IngestOutcome Outcome, long? MessageId = null,
 public sealed record IntakeHints(string? CountryCode, string? OrganisationName, GovernmentLevel OrganisationLevel = GovernmentLevel.National,
     string? Summary = null, NewContact? Contact = null);
 
+/// <summary>One message as a source hands it over: its bytes, where it came from, and the source's key for this delivery.</summary>
+public sealed record Delivery(byte[] Raw, string Source, string SourceKey, IntakeHints? Hints = null);
+
 /// <summary>
 /// The one intake pipeline for every source (Maildir, IMAP, `mail import`, the contact form): store the raw bytes
 /// durably, parse them from the store, classify, thread, and file in one transaction. Running it again on the same
@@ -32,55 +35,149 @@ public sealed record IntakeHints(string? CountryCode, string? OrganisationName, 
 /// </summary>
 public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase, TimeProvider clock, IOptions<MailOptions> options, IOptions<DeskOptions> desk, ILogger<IngestMessage> logger)
 {
+    /// <summary>Messages filed per transaction by <see cref="RunManyAsync{T}"/>: one commit (one flush of the database log) for many.</summary>
+    public const int BatchSize = 50;
+
     private MailOptions Options => options.Value;
 
-    private string? ContentLanguage { get; set; }
+    /// <summary>What reading a message learnt beyond the message row itself.</summary>
+    private sealed record MailFacts(string? ContentLanguage, string? ReportedMessageId)
+    {
+        public static readonly MailFacts None = new(null, null);
+    }
 
-    /// <summary>For a delivery report: the message it reports on, so that a bounce of the desk's own mail lands on its case.</summary>
-    private string? ReportedMessageId { get; set; }
+    /// <summary>A delivery whose bytes are stored and parsed, ready to be filed; <see cref="Problem"/> says why it goes to quarantine.</summary>
+    private sealed record ReadDelivery(Delivery Delivery, CaseMessage Message, string? Problem, MailFacts Facts);
 
     public async Task<IngestResult> RunAsync(byte[] raw, string source, string sourceKey, IntakeHints? hints = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var sha256 = BlobStore.Hash(raw);
+        // Checked before anything is stored: a redelivery after a crash costs one query.
         if (await db.Messages.AnyAsync(m => m.SourceKey == sourceKey || m.RawSha256 == sha256, cancellationToken))
             return new IngestResult(IngestOutcome.Duplicate, Reason: "already received");
+        var read = await ReadAsync(new Delivery(raw, source, sourceKey, hints), cancellationToken);
+        return await FileInOwnTransactionAsync(read, cancellationToken);
+    }
 
-        await blobs.PutAsync(raw, cancellationToken);
-        var message = new CaseMessage(MessageDirection.Inbound, source, sourceKey, sha256, raw.Length, clock.GetUtcNow().UtcDateTime);
-        var problem = await ReadAsync(message, sha256, cancellationToken);
-        if (problem is null
-            && await db.Messages.AnyAsync(m => m.MessageId == message.MessageId && m.FromAddress == message.FromAddress && m.Direction == MessageDirection.Inbound, cancellationToken))
+    /// <summary>
+    /// Files many deliveries in their order (a reply after the message it answers): the next few are stored and parsed
+    /// on the other cores while earlier ones are filed, and up to <see cref="BatchSize"/> are filed in one transaction.
+    /// <paramref name="filed"/> is called for each delivery only after its transaction has committed, so that a source
+    /// marks a message as taken only once it is safe in the database.
+    /// </summary>
+    public async Task RunManyAsync<T>(IAsyncEnumerable<(T Tag, Delivery Delivery)> deliveries, Func<T, IngestResult, Task> filed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        ArgumentNullException.ThrowIfNull(filed);
+        // Reading runs ahead by more than a batch, so that the next batch is read while this one is filed; a byte
+        // budget keeps a run of 25 MB messages from filling memory.
+        const int readAhead = 2 * BatchSize;
+        const long readAheadBytes = 128L * 1024 * 1024;
+        var bytesAhead = 0L;
+        var reading = new Queue<(T Tag, Task<ReadDelivery> Read)>();
+        var batch = new List<(T Tag, ReadDelivery Read)>();
+        await foreach (var (tag, delivery) in deliveries.WithCancellation(cancellationToken))
         {
-            // The same message delivered again with other bytes (one more Received header, say).
-            return new IngestResult(IngestOutcome.Duplicate, Reason: "same Message-ID from the same sender");
+            reading.Enqueue((tag, Task.Run(() => ReadAsync(delivery, cancellationToken), cancellationToken)));
+            bytesAhead += delivery.Raw.Length;
+            while (reading.Count > readAhead || (reading.Count > 1 && bytesAhead > readAheadBytes))
+            {
+                var (readTag, read) = reading.Dequeue();
+                var done = await read;
+                bytesAhead -= done.Delivery.Raw.Length;
+                batch.Add((readTag, done));
+                if (batch.Count >= BatchSize)
+                    await FileBatchAsync(batch, filed, cancellationToken);
+            }
         }
+        while (reading.Count > 0)
+        {
+            var (readTag, read) = reading.Dequeue();
+            batch.Add((readTag, await read));
+        }
+        await FileBatchAsync(batch, filed, cancellationToken);
+    }
 
-        var strategy = db.Database.CreateExecutionStrategy();
+    private async Task FileBatchAsync<T>(List<(T Tag, ReadDelivery Read)> batch, Func<T, IngestResult, Task> filed, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+            return;
+        var results = new List<IngestResult>(batch.Count);
         try
         {
-            return await strategy.ExecuteAsync(async () =>
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                results.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                // A failure rolls the whole batch back, so the savepoint EF would set before each save buys nothing.
+                db.Database.AutoSavepointsEnabled = false;
+                foreach (var (_, read) in batch)
+                    results.Add(await FileAsync(read, cancellationToken));
+                await transaction.CommitAsync(cancellationToken);
+            });
+        }
+        catch (DbUpdateException)
+        {
+            // Another worker filed one of these at the same moment. The batch was rolled back whole; filed one by one
+            // (each read afresh, since filing changed the rows in memory), only that one turns out a duplicate.
+            db.ChangeTracker.Clear();
+            results.Clear();
+            foreach (var (_, read) in batch)
+                results.Add(await FileInOwnTransactionAsync(await ReadAsync(read.Delivery, cancellationToken), cancellationToken));
+        }
+        for (var i = 0; i < batch.Count; i++)
+            await filed(batch[i].Tag, results[i]);
+        batch.Clear();
+    }
+
+    private async Task<IngestResult> FileInOwnTransactionAsync(ReadDelivery read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var result = problem is not null
-                    ? Quarantine(message, problem)
-                    : await FileAsync(message, hints, cancellationToken);
-                db.Messages.Add(message);
-                await db.SaveChangesAsync(cancellationToken);
+                var result = await FileAsync(read, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                logger.LogInformation("Mail {Source} {SourceKey}: {Outcome} {Case}", source, sourceKey, result.Outcome, result.CaseReference);
-                // Each message is its own unit of work: a long import must not drag every earlier message through change tracking.
-                db.ChangeTracker.Clear();
-                return result with { MessageId = message.Id };
+                return result;
             });
         }
         catch (DbUpdateException)
         {
             // Another worker filed the same delivery at the same moment: its copy stands. Anything else is a real failure.
-            if (await IsDuplicateAsync(sourceKey, sha256))
+            db.ChangeTracker.Clear();
+            var (sourceKey, sha256) = (read.Message.SourceKey, read.Message.RawSha256);
+            if (await db.Messages.AnyAsync(m => m.SourceKey == sourceKey || m.RawSha256 == sha256, cancellationToken))
                 return new IngestResult(IngestOutcome.Duplicate, Reason: "received concurrently");
             throw;
         }
+    }
+
+    /// <summary>Files one read delivery inside the caller's transaction: a duplicate changes nothing.</summary>
+    private async Task<IngestResult> FileAsync(ReadDelivery read, CancellationToken cancellationToken)
+    {
+        var message = read.Message;
+        var (sourceKey, sha256, messageId, from) = (message.SourceKey, message.RawSha256, message.MessageId, message.FromAddress);
+        // The same message delivered again with other bytes (one more Received header, say) is a duplicate too.
+        var sameMessage = read.Problem is null;
+        var earlier = await db.Messages
+            .Where(m => m.SourceKey == sourceKey || m.RawSha256 == sha256
+                || (sameMessage && m.MessageId == messageId && m.FromAddress == from && m.Direction == MessageDirection.Inbound))
+            .Select(m => (bool?)(m.SourceKey == sourceKey || m.RawSha256 == sha256))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (earlier is { } sameDelivery)
+            return new IngestResult(IngestOutcome.Duplicate, Reason: sameDelivery ? "already received" : "same Message-ID from the same sender");
+
+        var result = read.Problem is not null
+            ? Quarantine(message, read.Problem)
+            : await FileReadableAsync(message, read.Delivery.Hints, read.Facts, cancellationToken);
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Mail {Source} {SourceKey}: {Outcome} {Case}", message.Source, sourceKey, result.Outcome, result.CaseReference);
+        // Each message is its own unit of work: a long import must not drag every earlier message through change tracking.
+        db.ChangeTracker.Clear();
+        return result with { MessageId = message.Id };
     }
 
     /// <summary>
@@ -91,45 +188,46 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
     {
         var message = await db.Messages.Include(m => m.Attachments).SingleOrDefaultAsync(m => m.Id == messageId && m.Status == MessageStatus.Quarantined, cancellationToken)
             ?? throw new InvalidOperationException($"Message {messageId} is not in quarantine.");
-        var problem = await ReadAsync(message, message.RawSha256, cancellationToken);
+        var (problem, facts) = await ParseAsync(message, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = problem is not null ? Quarantine(message, problem) : await FileAsync(message, null, cancellationToken);
+        var result = problem is not null ? Quarantine(message, problem) : await FileReadableAsync(message, null, facts, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return result with { MessageId = message.Id };
     }
 
-    private async Task<bool> IsDuplicateAsync(string sourceKey, string sha256)
+    /// <summary>Stores the raw bytes durably, then parses them from the store. Touches no database: it runs on any thread.</summary>
+    private async Task<ReadDelivery> ReadAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        return await db.Messages.AnyAsync(m => m.SourceKey == sourceKey || m.RawSha256 == sha256);
+        var sha256 = await blobs.PutAsync(delivery.Raw, cancellationToken);
+        var message = new CaseMessage(MessageDirection.Inbound, delivery.Source, delivery.SourceKey, sha256, delivery.Raw.Length, clock.GetUtcNow().UtcDateTime);
+        var (problem, facts) = await ParseAsync(message, cancellationToken);
+        return new ReadDelivery(delivery, message, problem, facts);
     }
 
-    /// <summary>Parses the stored message into <paramref name="message"/>; returns why it must be quarantined, or null.</summary>
-    private async Task<string?> ReadAsync(CaseMessage message, string sha256, CancellationToken cancellationToken)
+    /// <summary>Parses the stored message into <paramref name="message"/>; returns why it must be quarantined (or null), and what else it learnt.</summary>
+    private async Task<(string? Problem, MailFacts Facts)> ParseAsync(CaseMessage message, CancellationToken cancellationToken)
     {
-        // One instance reads many messages in a long import: nothing read from the previous one may carry over.
-        (ContentLanguage, ReportedMessageId) = (null, null);
         if (message.RawSize > Options.MaxMessageBytes)
-            return $"larger than the limit of {Options.MaxMessageBytes / (1024 * 1024)} MB ({message.RawSize / (1024 * 1024)} MB)";
+            return ($"larger than the limit of {Options.MaxMessageBytes / (1024 * 1024)} MB ({message.RawSize / (1024 * 1024)} MB)", MailFacts.None);
         MimeMessage mime;
         try
         {
-            await using var stream = blobs.Open(sha256);
+            await using var stream = blobs.Open(message.RawSha256);
             // MimeKit's synchronous parser, on a local file: its async parser costs several times as much per message
-            // (measured in bench/mail-ingest.sh) and gains nothing when the bytes are already on this machine's disk.
+            // and gains nothing when the bytes are already on this machine's disk.
 #pragma warning disable CA1849
             mime = MimeMessage.Load(new ParserOptions { MaxMimeDepth = Options.MaxMimeDepth + 1 }, stream, cancellationToken);
 #pragma warning restore CA1849
         }
         catch (FormatException failure)
         {
-            return "not a readable email: " + failure.Message;
+            return ("not a readable email: " + failure.Message, MailFacts.None);
         }
         // The envelope is read first, so that even a quarantined message shows who sent it and what it is about.
         var sender = mime.From.Mailboxes.FirstOrDefault() ?? mime.Sender;
-        message.MessageId = Limit(mime.MessageId, 998) ?? $"synthetic.{sha256[..32]}@connexdesk.invalid";
+        message.MessageId = Limit(mime.MessageId, 998) ?? $"synthetic.{message.RawSha256[..32]}@connexdesk.invalid";
         message.InReplyTo = Limit(mime.InReplyTo, 998);
         message.References = [.. mime.References.Take(50).Select(r => Limit(r, 998)!)];
         message.FromAddress = Limit(sender?.Address.ToLowerInvariant(), 320);
@@ -138,26 +236,27 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
         message.Subject = Limit(mime.Subject, 998);
         message.SentAt = mime.Date == DateTimeOffset.MinValue ? null : mime.Date.UtcDateTime;
         if (MailReading.Depth(mime.Body) > Options.MaxMimeDepth)
-            return $"MIME parts nested deeper than {Options.MaxMimeDepth} levels";
+            return ($"MIME parts nested deeper than {Options.MaxMimeDepth} levels", MailFacts.None);
         if (sender is null || !sender.Address.Contains('@', StringComparison.Ordinal))
-            return "no sender address could be read";
+            return ("no sender address could be read", MailFacts.None);
         if (mime.Headers.Count == 0 || (mime.Body is null && mime.Subject is null))
-            return "no headers or body could be read";
+            return ("no headers or body could be read", MailFacts.None);
         message.TextBody = MailReading.Text(mime);
         message.HtmlBody = MailReading.SafeHtml(mime);
         message.AutomaticReason = MailReading.AutomaticReason(mime);
-        ReportedMessageId = MailReading.ReportedMessageId(mime);
-        // MimeKit gives Content-* headers to the body entity when it parses.
-        ContentLanguage = mime.Body?.Headers[HeaderId.ContentLanguage] ?? mime.Headers[HeaderId.ContentLanguage];
         await StoreAttachmentsAsync(message, mime, cancellationToken);
-        return null;
+        // MimeKit gives Content-* headers to the body entity when it parses.
+        return (null, new MailFacts(mime.Body?.Headers[HeaderId.ContentLanguage] ?? mime.Headers[HeaderId.ContentLanguage], MailReading.ReportedMessageId(mime)));
     }
 
     private async Task StoreAttachmentsAsync(CaseMessage message, MimeMessage mime, CancellationToken cancellationToken)
     {
         foreach (var part in mime.BodyParts.Where(p => p.IsAttachment || p is MessagePart).Take(100))
         {
-            using var content = new MemoryStream();
+            // Sized from the encoded length up front: a 1 MB file decoded into a growing stream would copy itself a
+            // dozen times through the large-object heap, and every such collection costs the whole process.
+            var encodedLength = part is MimePart { Content.Stream: { CanSeek: true } encoded } ? encoded.Length : 0;
+            using var content = new MemoryStream((int)Math.Min(encodedLength, int.MaxValue / 2));
             string name;
             switch (part)
             {
@@ -167,15 +266,15 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
                     name = MailReading.SafeFileName((forwarded.Message.Subject ?? "forwarded message") + ".eml");
                     break;
                 case MimePart file when file.Content is not null:
-                    await file.Content.DecodeToAsync(content, cancellationToken);
+                    MailReading.Decode(file.Content, content, cancellationToken);
                     name = MailReading.SafeFileName(file.FileName);
                     break;
                 default:
                     continue;
             }
-            var bytes = content.ToArray();
+            var bytes = content.GetBuffer().AsMemory(0, (int)content.Length);
             var sha256 = await blobs.PutAsync(bytes, cancellationToken);
-            var type = part is MessagePart ? "message/rfc822" : MailReading.SniffContentType(bytes);
+            var type = part is MessagePart ? "message/rfc822" : MailReading.SniffContentType(bytes.Span);
             message.Attach(new MessageAttachment(name, type, sha256, bytes.Length));
         }
     }
@@ -186,7 +285,7 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
         return new IngestResult(IngestOutcome.Quarantined, Reason: reason);
     }
 
-    private async Task<IngestResult> FileAsync(CaseMessage message, IntakeHints? hints, CancellationToken cancellationToken)
+    private async Task<IngestResult> FileReadableAsync(CaseMessage message, IntakeHints? hints, MailFacts facts, CancellationToken cancellationToken)
     {
         // A known contact links the message to their organisation. An email never grants access to anything.
 #pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower(); addresses are compared as the database stores them.
@@ -207,7 +306,7 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
             message.SenderVerified = true;
         }
 
-        var existing = await ThreadAsync(message, cancellationToken);
+        var existing = await ThreadAsync(message, facts.ReportedMessageId, cancellationToken);
         if (existing is { } found)
         {
             message.FileOn(found.Id);
@@ -230,12 +329,12 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
             return Quarantine(message, "the inquiry could not be opened: " + opened.Error);
         message.FileOn(opened.Case!.Id);
         await Outbox.Acknowledgement.QueueAsync(db, message, opened.Case.Id, opened.Case.Reference,
-            Outbox.Acknowledgement.LanguageFor(ContentLanguage, opened.Case.CountryCode), desk.Value.UnitName, desk.Value.MailDomain, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            Outbox.Acknowledgement.LanguageFor(facts.ContentLanguage, opened.Case.CountryCode), desk.Value.UnitName, desk.Value.MailDomain, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return new IngestResult(IngestOutcome.NewInquiry, CaseReference: opened.Case.Reference);
     }
 
     /// <summary>The case a message belongs to: the reference in its subject, else any message it replies to or references.</summary>
-    private async Task<(int Id, string Reference)?> ThreadAsync(CaseMessage message, CancellationToken cancellationToken)
+    private async Task<(int Id, string Reference)?> ThreadAsync(CaseMessage message, string? reportedMessageId, CancellationToken cancellationToken)
     {
         if (CaseReference.TryFind(message.Subject, out var reference))
         {
@@ -244,7 +343,7 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
             if (byReference is not null)
                 return (byReference.Id, byReference.Reference);
         }
-        var ids = message.References.Append(message.InReplyTo).Append(ReportedMessageId).OfType<string>().Distinct().ToList();
+        var ids = message.References.Append(message.InReplyTo).Append(reportedMessageId).OfType<string>().Distinct().ToList();
         if (ids.Count == 0)
             return null;
         var byHeader = await (

@@ -17,25 +17,11 @@ public static class MailCommands
         {
             var ingest = services.GetRequiredService<IngestMessage>();
             var tally = new ImportTally();
-            foreach (var path in parsed.GetValue(paths)!)
+            await ingest.RunManyAsync(ReadAllAsync(parsed.GetValue(paths)!, tally), (label, result) =>
             {
-                if (Directory.Exists(path))
-                {
-                    foreach (var file in Directory.EnumerateFiles(path, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                        await ImportFileAsync(ingest, file, tally);
-                }
-                else if (File.Exists(path))
-                {
-                    if (IsMbox(path))
-                        await ImportMboxAsync(ingest, path, tally);
-                    else
-                        await ImportFileAsync(ingest, path, tally);
-                }
-                else
-                {
-                    tally.Rejected.Add(new Rejection(path, "no such file or folder"));
-                }
-            }
+                tally.Count(label, result);
+                return Task.CompletedTask;
+            });
             var text = $"{tally.Imported} imported ({tally.Threaded} threaded onto existing cases), {tally.Duplicates} duplicate(s), {tally.Rejected.Count} rejected"
                 + string.Concat(tally.Rejected.Select(r => $"{Environment.NewLine}  rejected {r.File}: {r.Reason}"));
             return new CommandOutput(text, new { imported = tally.Imported, threaded = tally.Threaded, duplicates = tally.Duplicates, rejected = tally.Rejected });
@@ -52,13 +38,33 @@ public static class MailCommands
         return stream.Read(head) == 5 && head.AsSpan().SequenceEqual("From "u8);
     }
 
-    private static async Task ImportFileAsync(IngestMessage ingest, string file, ImportTally tally)
+    /// <summary>Every message under the paths given, labelled with where it came from; what cannot be read is tallied as rejected.</summary>
+    private static async IAsyncEnumerable<(string Label, Delivery Delivery)> ReadAllAsync(string[] paths, ImportTally tally)
     {
-        var raw = await File.ReadAllBytesAsync(file);
-        tally.Count(file, await ingest.RunAsync(raw, "import", "import:" + BlobKey(raw)));
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                    yield return (file, Import(await File.ReadAllBytesAsync(file)));
+            }
+            else if (!File.Exists(path))
+            {
+                tally.Rejected.Add(new Rejection(path, "no such file or folder"));
+            }
+            else if (!IsMbox(path))
+            {
+                yield return (path, Import(await File.ReadAllBytesAsync(path)));
+            }
+            else
+            {
+                await foreach (var entry in ReadMboxAsync(path, tally))
+                    yield return entry;
+            }
+        }
     }
 
-    private static async Task ImportMboxAsync(IngestMessage ingest, string path, ImportTally tally)
+    private static async IAsyncEnumerable<(string Label, Delivery Delivery)> ReadMboxAsync(string path, ImportTally tally)
     {
         await using var stream = File.OpenRead(path);
         var parser = new MimeParser(stream, MimeFormat.Mbox);
@@ -74,14 +80,15 @@ public static class MailCommands
             catch (FormatException failure)
             {
                 tally.Rejected.Add(new Rejection($"{path}#{index}", "unreadable mbox entry: " + failure.Message));
-                break;
+                yield break;
             }
             using var raw = new MemoryStream();
             await message.WriteToAsync(raw);
-            var bytes = raw.ToArray();
-            tally.Count($"{path}#{index}", await ingest.RunAsync(bytes, "import", "import:" + BlobKey(bytes)));
+            yield return ($"{path}#{index}", Import(raw.ToArray()));
         }
     }
+
+    private static Delivery Import(byte[] raw) => new(raw, "import", "import:" + BlobKey(raw));
 
     private static string BlobKey(byte[] raw) => Infrastructure.BlobStore.Hash(raw);
 

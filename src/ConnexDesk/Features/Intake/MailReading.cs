@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Text;
 using AngleSharp.Html.Parser;
 using ConnexDesk.Domain;
@@ -98,16 +100,49 @@ public static class MailReading
         return sanitizer.Sanitize(html);
     }
 
-    /// <summary>The file's type from its first bytes; the name and the declared type are not trusted.</summary>
-    public static string SniffContentType(byte[] content)
+    /// <summary>
+    /// Decodes a part's content into <paramref name="into"/> (empty). Base64, the encoding of nearly every attachment,
+    /// goes through the runtime's vectorised decoder, which takes a 1 MB file in a fraction of MimeKit's time; any
+    /// other encoding, and base64 the runtime finds malformed, goes through MimeKit, which is lenient with broken mail.
+    /// </summary>
+    public static void Decode(IMimeContent content, MemoryStream into, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        static bool Starts(byte[] bytes, params byte[] magic) => bytes.Length >= magic.Length && bytes.AsSpan(0, magic.Length).SequenceEqual(magic);
+        ArgumentNullException.ThrowIfNull(into);
+        if (content.Encoding == ContentEncoding.Base64 && content.Stream is { CanSeek: true } encoded && encoded.Length <= int.MaxValue / 2)
+        {
+            var length = (int)encoded.Length;
+            var text = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                encoded.Position = 0;
+                encoded.ReadExactly(text, 0, length);
+                into.SetLength(Base64.GetMaxDecodedFromUtf8Length(length));
+                if (Base64.DecodeFromUtf8(text.AsSpan(0, length), into.GetBuffer(), out _, out var written) == OperationStatus.Done)
+                {
+                    into.SetLength(written);
+                    return;
+                }
+                into.SetLength(0);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(text);
+                encoded.Position = 0;
+            }
+        }
+        content.DecodeTo(into, cancellationToken);
+    }
+
+    /// <summary>The file's type from its first bytes; the name and the declared type are not trusted.</summary>
+    public static string SniffContentType(ReadOnlySpan<byte> content)
+    {
+        static bool Starts(ReadOnlySpan<byte> bytes, params byte[] magic) => bytes.Length >= magic.Length && bytes[..magic.Length].SequenceEqual(magic);
         if (Starts(content, "%PDF-"u8.ToArray()))
             return "application/pdf";
         if (Starts(content, 0x50, 0x4B, 0x03, 0x04))
         {
-            var head = Encoding.ASCII.GetString(content, 0, Math.Min(content.Length, 4096));
+            var head = Encoding.ASCII.GetString(content[..Math.Min(content.Length, 4096)]);
             return head.Contains("word/", StringComparison.Ordinal) ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 : head.Contains("xl/", StringComparison.Ordinal) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 : "application/zip";
@@ -151,14 +186,14 @@ public static class MailReading
         return tld.Equals("uk", StringComparison.OrdinalIgnoreCase) ? "GB" : Countries.Normalise(tld);
     }
 
-    private static bool LooksLikeText(byte[] content)
+    private static bool LooksLikeText(ReadOnlySpan<byte> content)
     {
-        var sample = content.AsSpan(0, Math.Min(content.Length, 8192));
+        var sample = content[..Math.Min(content.Length, 8192)];
         if (sample.Contains((byte)0))
             return false;
         try
         {
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(sample.ToArray());
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(sample);
             return true;
         }
         catch (DecoderFallbackException)

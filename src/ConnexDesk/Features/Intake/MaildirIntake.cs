@@ -27,11 +27,23 @@ public sealed class MaildirIntake(IServiceScopeFactory scopes, IOptions<MailOpti
         foreach (var sub in new[] { "new", "cur", "tmp" })
             Directory.CreateDirectory(Path.Combine(Folder, sub));
         var handled = 0;
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IngestMessage>().RunManyAsync(WaitingAsync(cancellationToken), (file, _) =>
+        {
+            // Only now, with its message committed, does the file leave new/.
+            var name = Path.GetFileName(file);
+            File.Move(file, Path.Combine(Folder, "cur", name.Split(':')[0] + ":2,S"), overwrite: true);
+            handled++;
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return handled;
+    }
+
+    private async IAsyncEnumerable<(string File, Delivery Delivery)> WaitingAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Folder, "new")).Order(StringComparer.Ordinal).ToList())
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var name = Path.GetFileName(file);
-            var key = "maildir:" + name.Split(':')[0];
             byte[] raw;
             try
             {
@@ -42,12 +54,8 @@ public sealed class MaildirIntake(IServiceScopeFactory scopes, IOptions<MailOpti
                 logger.LogWarning(failure, "Maildir file {File} could not be read; it stays in new/ for the next round", name);
                 continue;
             }
-            await using (var scope = scopes.CreateAsyncScope())
-                await scope.ServiceProvider.GetRequiredService<IngestMessage>().RunAsync(raw, "maildir", key, cancellationToken: cancellationToken);
-            File.Move(file, Path.Combine(Folder, "cur", name.Split(':')[0] + ":2,S"), overwrite: true);
-            handled++;
+            yield return (file, new Delivery(raw, "maildir", "maildir:" + name.Split(':')[0]));
         }
-        return handled;
     }
 }
 
