@@ -240,6 +240,30 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     }
 
     [Fact]
+    public async Task Two_new_inquiries_from_one_sender_in_one_maildir_round_get_one_acknowledgement()
+    {
+        var intake = desk.Services.GetRequiredService<MaildirIntake>();
+        var newFolder = Path.Combine(intake.Folder, "new");
+        Directory.CreateDirectory(newFolder);
+        var prefix = Guid.NewGuid().ToString("N");
+        var sender = $"registry.{prefix}@lands.gov.example";
+        byte[] Inquiry(string subject) => System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(Mail("no-message-id.eml"))
+            .Replace("registry@lands.gov.example", sender, StringComparison.Ordinal).Replace("Land lease question", subject, StringComparison.Ordinal));
+        await File.WriteAllBytesAsync(Path.Combine(newFolder, $"{prefix}.1"), Inquiry("Land lease question " + prefix));
+        await File.WriteAllBytesAsync(Path.Combine(newFolder, $"{prefix}.2"), Inquiry("Water concession question " + prefix));
+
+        await intake.PollAsync();
+
+        var (inquiries, acknowledgements) = await desk.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<DeskDb>();
+            return (await db.Messages.Where(m => m.FromAddress == sender && m.CaseId != null).Select(m => m.CaseId).Distinct().CountAsync(),
+                await db.Outbox.CountAsync(o => o.ToAddress == sender && o.Kind == OutgoingKind.Acknowledgement));
+        });
+        Assert.Equal((2, 1), (inquiries, acknowledgements));
+    }
+
+    [Fact]
     public async Task The_maildir_takes_new_files_once_and_moves_them_to_cur()
     {
         var intake = desk.Services.GetRequiredService<MaildirIntake>();

@@ -49,6 +49,41 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
     /// <summary>A delivery whose bytes are stored and parsed, ready to be filed; <see cref="Problem"/> says why it goes to quarantine.</summary>
     private sealed record ReadDelivery(Delivery Delivery, CaseMessage Message, string? Problem, MailFacts Facts);
 
+    private sealed record KnownSender(int OrganisationId, string Name, string CountryCode);
+
+    /// <summary>
+    /// What the database already holds about a batch's messages and senders, read in four queries for the whole batch
+    /// rather than four for each message, and kept up to date as the batch is filed.
+    /// </summary>
+    private sealed class KnownToDesk
+    {
+        public required HashSet<string> SourceKeys { get; init; }
+        public required HashSet<string> Sha256s { get; init; }
+        public required HashSet<(string MessageId, string? From)> InboundMessages { get; init; }
+        public required Dictionary<string, KnownSender> Contacts { get; init; }
+        public required Dictionary<string, KnownSender> MailDomains { get; init; }
+        public required HashSet<string> AcknowledgedToday { get; init; }
+
+        /// <summary>Why the message is a duplicate, or null.</summary>
+        public string? Duplicate(CaseMessage message, bool readable) =>
+            SourceKeys.Contains(message.SourceKey) || Sha256s.Contains(message.RawSha256) ? "already received"
+            : readable && InboundMessages.Contains((message.MessageId, message.FromAddress)) ? "same Message-ID from the same sender"
+            : null;
+
+        /// <summary>A known contact links the message to their organisation, else the organisation of its mail domain.</summary>
+        public KnownSender? Sender(string? address) =>
+            address is null ? null
+            : Contacts.TryGetValue(address, out var contact) ? contact
+            : MailDomains.GetValueOrDefault(address.Split('@')[^1]);
+
+        public void Filed(CaseMessage message)
+        {
+            SourceKeys.Add(message.SourceKey);
+            Sha256s.Add(message.RawSha256);
+            InboundMessages.Add((message.MessageId, message.FromAddress));
+        }
+    }
+
     public async Task<IngestResult> RunAsync(byte[] raw, string source, string sourceKey, IntakeHints? hints = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(raw);
@@ -112,8 +147,9 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 // A failure rolls the whole batch back, so the savepoint EF would set before each save buys nothing.
                 db.Database.AutoSavepointsEnabled = false;
+                var known = await KnownAsync([.. batch.Select(b => b.Read.Message)], cancellationToken);
                 foreach (var (_, read) in batch)
-                    results.Add(await FileAsync(read, cancellationToken));
+                    results.Add(await FileAsync(read, known, cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
             });
         }
@@ -138,7 +174,7 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
             return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var result = await FileAsync(read, cancellationToken);
+                var result = await FileAsync(read, await KnownAsync([read.Message], cancellationToken), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return result;
             });
@@ -155,26 +191,20 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
     }
 
     /// <summary>Files one read delivery inside the caller's transaction: a duplicate changes nothing.</summary>
-    private async Task<IngestResult> FileAsync(ReadDelivery read, CancellationToken cancellationToken)
+    private async Task<IngestResult> FileAsync(ReadDelivery read, KnownToDesk known, CancellationToken cancellationToken)
     {
         var message = read.Message;
-        var (sourceKey, sha256, messageId, from) = (message.SourceKey, message.RawSha256, message.MessageId, message.FromAddress);
         // The same message delivered again with other bytes (one more Received header, say) is a duplicate too.
-        var sameMessage = read.Problem is null;
-        var earlier = await db.Messages
-            .Where(m => m.SourceKey == sourceKey || m.RawSha256 == sha256
-                || (sameMessage && m.MessageId == messageId && m.FromAddress == from && m.Direction == MessageDirection.Inbound))
-            .Select(m => (bool?)(m.SourceKey == sourceKey || m.RawSha256 == sha256))
-            .FirstOrDefaultAsync(cancellationToken);
-        if (earlier is { } sameDelivery)
-            return new IngestResult(IngestOutcome.Duplicate, Reason: sameDelivery ? "already received" : "same Message-ID from the same sender");
+        if (known.Duplicate(message, readable: read.Problem is null) is { } duplicate)
+            return new IngestResult(IngestOutcome.Duplicate, Reason: duplicate);
 
         var result = read.Problem is not null
             ? Quarantine(message, read.Problem)
-            : await FileReadableAsync(message, read.Delivery.Hints, read.Facts, cancellationToken);
+            : await FileReadableAsync(message, read.Delivery.Hints, read.Facts, known, cancellationToken);
         db.Messages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Mail {Source} {SourceKey}: {Outcome} {Case}", message.Source, sourceKey, result.Outcome, result.CaseReference);
+        known.Filed(message);
+        logger.LogInformation("Mail {Source} {SourceKey}: {Outcome} {Case}", message.Source, message.SourceKey, result.Outcome, result.CaseReference);
         // Each message is its own unit of work: a long import must not drag every earlier message through change tracking.
         db.ChangeTracker.Clear();
         return result with { MessageId = message.Id };
@@ -190,7 +220,7 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
             ?? throw new InvalidOperationException($"Message {messageId} is not in quarantine.");
         var (problem, facts) = await ParseAsync(message, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = problem is not null ? Quarantine(message, problem) : await FileReadableAsync(message, null, facts, cancellationToken);
+        var result = problem is not null ? Quarantine(message, problem) : await FileReadableAsync(message, null, facts, await KnownAsync([message], cancellationToken), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -285,24 +315,13 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
         return new IngestResult(IngestOutcome.Quarantined, Reason: reason);
     }
 
-    private async Task<IngestResult> FileReadableAsync(CaseMessage message, IntakeHints? hints, MailFacts facts, CancellationToken cancellationToken)
+    private async Task<IngestResult> FileReadableAsync(CaseMessage message, IntakeHints? hints, MailFacts facts, KnownToDesk known, CancellationToken cancellationToken)
     {
-        // A known contact links the message to their organisation. An email never grants access to anything.
-#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower(); addresses are compared as the database stores them.
-        var contact = await (
-            from o in db.Organisations
-            join c in db.Set<OrganisationContact>() on o.Id equals EF.Property<int>(c, "OrganisationId")
-            where c.Email != null && c.Email.ToLower() == message.FromAddress
-            select new { o.Id, o.Name, o.CountryCode }).FirstOrDefaultAsync(cancellationToken);
-#pragma warning restore CA1304, CA1311, CA1862
-        if (contact is null && message.FromAddress?.Split('@').LastOrDefault() is { Length: > 0 } domain)
-        {
-            contact = await db.Organisations.Where(o => o.MailDomain == domain)
-                .Select(o => new { o.Id, o.Name, o.CountryCode }).FirstOrDefaultAsync(cancellationToken);
-        }
+        // A known contact or mail domain links the message to an organisation. An email never grants access to anything.
+        var contact = known.Sender(message.FromAddress);
         if (contact is not null)
         {
-            message.OrganisationId = contact.Id;
+            message.OrganisationId = contact.OrganisationId;
             message.SenderVerified = true;
         }
 
@@ -328,9 +347,47 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
         if (!opened.Succeeded)
             return Quarantine(message, "the inquiry could not be opened: " + opened.Error);
         message.FileOn(opened.Case!.Id);
-        await Outbox.Acknowledgement.QueueAsync(db, message, opened.Case.Id, opened.Case.Reference,
-            Outbox.Acknowledgement.LanguageFor(facts.ContentLanguage, opened.Case.CountryCode), desk.Value.UnitName, desk.Value.MailDomain, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        // At most one acknowledgement a day to one address.
+        if (message.FromAddress is { } sender && known.AcknowledgedToday.Add(sender))
+        {
+            Outbox.Acknowledgement.Queue(db, message, opened.Case.Id, opened.Case.Reference,
+                Outbox.Acknowledgement.LanguageFor(facts.ContentLanguage, opened.Case.CountryCode), desk.Value.UnitName, desk.Value.MailDomain, clock.GetUtcNow().UtcDateTime);
+        }
         return new IngestResult(IngestOutcome.NewInquiry, CaseReference: opened.Case.Reference);
+    }
+
+    private async Task<KnownToDesk> KnownAsync(IReadOnlyCollection<CaseMessage> messages, CancellationToken cancellationToken)
+    {
+        var keys = messages.Select(m => m.SourceKey).Distinct().ToList();
+        var hashes = messages.Select(m => m.RawSha256).Distinct().ToList();
+        var messageIds = messages.Select(m => m.MessageId).Distinct().ToList();
+        var earlier = await db.Messages
+            .Where(m => keys.Contains(m.SourceKey) || hashes.Contains(m.RawSha256) || (m.Direction == MessageDirection.Inbound && messageIds.Contains(m.MessageId)))
+            .Select(m => new { m.SourceKey, m.RawSha256, m.MessageId, m.FromAddress, m.Direction })
+            .ToListAsync(cancellationToken);
+        var senders = messages.Select(m => m.FromAddress).OfType<string>().Distinct().ToList();
+        var domains = senders.Select(a => a.Split('@')[^1]).Distinct().ToList();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower(); addresses are compared as the database stores them.
+        var contacts = await (
+            from o in db.Organisations
+            join c in db.Set<OrganisationContact>() on o.Id equals EF.Property<int>(c, "OrganisationId")
+            where c.Email != null && senders.Contains(c.Email.ToLower())
+            select new { Address = c.Email!.ToLower(), o.Id, o.Name, o.CountryCode }).ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
+        var byDomain = await db.Organisations.Where(o => o.MailDomain != null && domains.Contains(o.MailDomain))
+            .Select(o => new { Domain = o.MailDomain!, o.Id, o.Name, o.CountryCode }).ToListAsync(cancellationToken);
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        var acknowledged = await db.Outbox.Where(o => o.Kind == OutgoingKind.Acknowledgement && o.CreatedAt > since && senders.Contains(o.ToAddress))
+            .Select(o => o.ToAddress).ToListAsync(cancellationToken);
+        return new KnownToDesk
+        {
+            SourceKeys = [.. earlier.Select(m => m.SourceKey)],
+            Sha256s = [.. earlier.Select(m => m.RawSha256)],
+            InboundMessages = [.. earlier.Where(m => m.Direction == MessageDirection.Inbound).Select(m => (m.MessageId, m.FromAddress))],
+            Contacts = contacts.GroupBy(c => c.Address).ToDictionary(g => g.Key, g => new KnownSender(g.First().Id, g.First().Name, g.First().CountryCode)),
+            MailDomains = byDomain.GroupBy(o => o.Domain).ToDictionary(g => g.Key, g => new KnownSender(g.First().Id, g.First().Name, g.First().CountryCode)),
+            AcknowledgedToday = [.. acknowledged],
+        };
     }
 
     /// <summary>The case a message belongs to: the reference in its subject, else any message it replies to or references.</summary>

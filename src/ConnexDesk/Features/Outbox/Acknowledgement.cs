@@ -1,6 +1,5 @@
 using ConnexDesk.Data;
 using ConnexDesk.Domain.Intake;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConnexDesk.Features.Outbox;
 
@@ -42,14 +41,12 @@ public static class Acknowledgement
     };
 
     /// <summary>Queues the acknowledgement of <paramref name="inquiry"/> unless this address already had one in the last day.</summary>
-    public static async Task<OutgoingMail?> QueueAsync(DeskDb db, CaseMessage inquiry, int caseId, string reference, string language, string unitName, string mailDomain, DateTime now, CancellationToken cancellationToken = default)
+    /// <summary>Queues the acknowledgement of a new inquiry; the caller has checked that the address had none today.</summary>
+    public static OutgoingMail? Queue(DeskDb db, CaseMessage inquiry, int caseId, string reference, string language, string unitName, string mailDomain, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(inquiry);
         if (inquiry.IsAutomatic || inquiry.FromAddress is null)
-            return null;
-        var since = now.AddDays(-1);
-        if (await db.Outbox.AnyAsync(o => o.ToAddress == inquiry.FromAddress && o.Kind == OutgoingKind.Acknowledgement && o.CreatedAt > since, cancellationToken))
             return null;
         var (subject, body) = Text(language, reference, unitName);
         var acknowledgement = new OutgoingMail(OutgoingKind.Acknowledgement, caseId, $"{Guid.NewGuid():N}.ack@{mailDomain}", inquiry.FromAddress, inquiry.FromName,
