@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures mail intake throughput: COUNT messages, one in five with a 1 MB PDF, through
 #   1. `mail import` of the folder (process start and the migrations check included), and
-#   2. the Maildir of a running desk (files moved into new/ at once; timed until every one has moved to cur/),
+#   2. the Maildir of a running desk, default settings (files moved into new/ at once; timed until every one has moved to cur/),
 # on a fresh SQLite desk, and on PostgreSQL when CONNEXDESK_BENCH_POSTGRES holds a connection string to a server where
 # the script may create databases. Prints messages per second for each.
 # Usage: bench/mail-ingest.sh [COUNT]
@@ -36,7 +36,7 @@ maildir() {
   port=$((20000 + RANDOM % 30000))
   mkdir -p "$data/maildir/new" "$data/maildir/cur" "$data/maildir/tmp" "$data/staged"
   cp "$WORK"/mail/*.eml "$data/staged/"
-  env DOTNET_ENVIRONMENT=Production Desk__DataDirectory="$data" Mail__MaildirPollSeconds=1 ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" \
+  env DOTNET_ENVIRONMENT=Production Desk__DataDirectory="$data" ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" \
     dotnet "$APP" >"$WORK/desk-$name.log" 2>&1 &
   DESK_PID=$!
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done

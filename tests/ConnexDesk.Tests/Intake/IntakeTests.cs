@@ -19,6 +19,14 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
 {
     private static byte[] Mail(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Intake", "Mail", name));
 
+    /// <summary>A Maildir of the test's own: the desk's background loop watches the default one and would race the test for its files.</summary>
+    private MaildirIntake PrivateMaildir() => new(
+        desk.Services.GetRequiredService<IServiceScopeFactory>(),
+        Options.Create(new MailOptions { Maildir = Path.Combine(desk.DataDirectory, "maildir-" + Guid.NewGuid().ToString("N")) }),
+        desk.Services.GetRequiredService<IOptions<DeskOptions>>(),
+        desk.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>(),
+        desk.Services.GetRequiredService<ILogger<MaildirIntake>>());
+
     private Task<IngestResult> IngestAsync(byte[] raw, string? key = null) =>
         desk.InScopeAsync(services => services.GetRequiredService<IngestMessage>().RunAsync(raw, "test", key ?? "test:" + Guid.NewGuid()));
 
@@ -217,7 +225,7 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     [Fact]
     public async Task One_maildir_round_files_a_reply_after_its_original_and_a_second_copy_not_at_all()
     {
-        var intake = desk.Services.GetRequiredService<MaildirIntake>();
+        var intake = PrivateMaildir();
         var newFolder = Path.Combine(intake.Folder, "new");
         Directory.CreateDirectory(newFolder);
         var prefix = Guid.NewGuid().ToString("N");
@@ -242,7 +250,7 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     [Fact]
     public async Task Two_new_inquiries_from_one_sender_in_one_maildir_round_get_one_acknowledgement()
     {
-        var intake = desk.Services.GetRequiredService<MaildirIntake>();
+        var intake = PrivateMaildir();
         var newFolder = Path.Combine(intake.Folder, "new");
         Directory.CreateDirectory(newFolder);
         var prefix = Guid.NewGuid().ToString("N");
@@ -266,7 +274,7 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     [Fact]
     public async Task The_maildir_takes_new_files_once_and_moves_them_to_cur()
     {
-        var intake = desk.Services.GetRequiredService<MaildirIntake>();
+        var intake = PrivateMaildir();
         var newFolder = Path.Combine(intake.Folder, "new");
         Directory.CreateDirectory(newFolder);
         var raw = System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(Mail("no-message-id.eml")).Replace("Land lease question", "Maildir " + Guid.NewGuid(), StringComparison.Ordinal));
@@ -281,6 +289,33 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
         Assert.True(File.Exists(Path.Combine(intake.Folder, "cur", "1764150000.M1P1.desk:2,S")));
         var stored = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Messages.CountAsync(m => m.SourceKey == "maildir:1764150000.M1P1.desk"));
         Assert.Equal(1, stored);
+    }
+
+    [Fact]
+    public async Task Mail_delivered_into_the_running_desks_maildir_is_taken_without_waiting_for_the_poll()
+    {
+        var provider = desk.Provider;
+        await using var watching = provider == DatabaseProvider.Sqlite ? (DeskFactory)new SqliteDesk() : new PostgresDesk();
+        watching.Settings["Mail:MaildirPollSeconds"] = "600";
+        await watching.InitializeAsync();
+        var folder = watching.Services.GetRequiredService<MaildirIntake>().Folder;
+        var subject = "Watched " + Guid.NewGuid();
+        var raw = System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(Mail("no-message-id.eml")).Replace("Land lease question", subject, StringComparison.Ordinal));
+        await Task.Delay(500);
+
+        // Delivered as an MTA delivers: written to tmp/, then renamed into new/.
+        Directory.CreateDirectory(Path.Combine(folder, "tmp"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "tmp", "1764150001.M2P2.mx"), raw);
+        File.Move(Path.Combine(folder, "tmp", "1764150001.M2P2.mx"), Path.Combine(folder, "new", "1764150001.M2P2.mx"));
+        var filed = false;
+        for (var waited = 0; waited < 100 && !filed; waited++)
+        {
+            await Task.Delay(100);
+            filed = await watching.InScopeAsync(services => services.GetRequiredService<DeskDb>().Messages.AnyAsync(m => m.Subject == subject && m.CaseId != null));
+        }
+
+        Assert.True(filed, "not filed within 10 s, with the poll set to 10 minutes");
+        Assert.True(File.Exists(Path.Combine(folder, "cur", "1764150001.M2P2.mx:2,S")));
     }
 }
 

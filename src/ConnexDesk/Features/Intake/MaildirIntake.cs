@@ -59,7 +59,11 @@ public sealed class MaildirIntake(IServiceScopeFactory scopes, IOptions<MailOpti
     }
 }
 
-/// <summary>Polls the Maildir in the background; the work itself is in <see cref="MaildirIntake"/>, which tests call directly.</summary>
+/// <summary>
+/// Takes mail from the Maildir in the background: at once when a file lands in new/ (the file system reports it), and
+/// at every poll in any case, for file systems that report nothing. The work itself is in <see cref="MaildirIntake"/>,
+/// which tests call directly.
+/// </summary>
 public sealed class MaildirIntakeLoop(MaildirIntake intake, IOptions<MailOptions> options, ILogger<MaildirIntakeLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -67,8 +71,12 @@ public sealed class MaildirIntakeLoop(MaildirIntake intake, IOptions<MailOptions
         if (!intake.Enabled)
             return;
         logger.LogInformation("Taking mail from the Maildir {Folder}", intake.Folder);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.MaildirPollSeconds)));
-        do
+        var newFolder = Path.Combine(intake.Folder, "new");
+        Directory.CreateDirectory(newFolder);
+        using var arrived = new SemaphoreSlim(0);
+        using var watcher = Watch(newFolder, arrived);
+        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.MaildirPollSeconds));
+        while (true)
         {
             try
             {
@@ -84,7 +92,38 @@ public sealed class MaildirIntakeLoop(MaildirIntake intake, IOptions<MailOptions
             {
                 logger.LogError(failure, "Maildir round failed; retrying at the next round");
             }
+            try
+            {
+                await arrived.WaitAsync(interval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Signals <paramref name="arrived"/> when a file lands in the folder; null, and polling alone, where the system cannot watch.</summary>
+    private FileSystemWatcher? Watch(string folder, SemaphoreSlim arrived)
+    {
+        void Wake(object sender, FileSystemEventArgs e)
+        {
+            if (arrived.CurrentCount == 0)
+                arrived.Release();
+        }
+        var watcher = new FileSystemWatcher(folder) { NotifyFilter = NotifyFilters.FileName };
+        watcher.Created += Wake;
+        watcher.Renamed += Wake;
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (IOException failure)
+        {
+            logger.LogWarning("Cannot watch the Maildir {Folder} ({Error}); polling every {Seconds} s instead", folder, failure.Message, options.Value.MaildirPollSeconds);
+            watcher.Dispose();
+            return null;
+        }
     }
 }
