@@ -65,6 +65,7 @@ public static class DeskCommandLine
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
             await DeskDatabase.MigrateAsync(services.GetRequiredService<DeskDb>());
+            await services.GetRequiredService<Infrastructure.BlobStore>().EncryptPlaintextFilesAsync();
             var result = await body(services);
             if (parsed.GetValue(Json))
                 await console.Output.WriteLineAsync(JsonSerializer.Serialize(result.Json, JsonOutput));

@@ -142,13 +142,14 @@ public static class DeskApplication
         app.MapRazorPages();
     }
 
-    /// <summary>Applies migrations and, in Development, makes sure the demo exists. Runs before the desk takes requests.</summary>
+    /// <summary>Applies migrations, encrypts what an earlier version stored as plaintext, and, in Development, makes sure the demo exists. Runs before the desk takes requests.</summary>
     public static async Task PrepareAsync(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DeskDb>();
         await DeskDatabase.MigrateAsync(db);
+        await scope.ServiceProvider.GetRequiredService<BlobStore>().EncryptPlaintextFilesAsync();
         if (app.Environment.IsDevelopment())
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
         else if (!await FirstAdministrator.ExistsAsync(db))
