@@ -108,10 +108,14 @@ if [ "$(id -u)" = 0 ]; then
   chown nobody:nogroup "$DOVECOT_DIR/home"
   mail_user="uid=nobody gid=nogroup"
   service_users=""
+  login_chroot=""
 else
   mail_user="uid=$(id -u) gid=$(id -g)"
   service_users="default_login_user = $(id -un)
-default_internal_user = $(id -un)"
+default_internal_user = $(id -un)
+default_internal_group = $(id -gn)"
+  # Only root may chroot: without root, the login process runs unconfined.
+  login_chroot="chroot ="
 fi
 echo 'desk:{PLAIN}desk-imap-test' >"$DOVECOT_DIR/passwd"
 cat >"$DOVECOT_DIR/dovecot.conf" <<EOF
@@ -135,6 +139,7 @@ userdb {
   args = $mail_user home=$DOVECOT_DIR/home/%u
 }
 service imap-login {
+  $login_chroot
   inet_listener imap {
     address = 127.0.0.1
     port = $IMAP_TEST_PORT
