@@ -19,13 +19,19 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
 {
     private static byte[] Mail(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Intake", "Mail", name));
 
-    /// <summary>A Maildir of the test's own: the desk's background loop watches the default one and would race the test for its files.</summary>
-    private MaildirIntake PrivateMaildir() => new(
-        desk.Services.GetRequiredService<IServiceScopeFactory>(),
-        Options.Create(new MailOptions { Maildir = Path.Combine(desk.DataDirectory, "maildir-" + Guid.NewGuid().ToString("N")) }),
-        desk.Services.GetRequiredService<IOptions<DeskOptions>>(),
-        desk.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>(),
-        desk.Services.GetRequiredService<ILogger<MaildirIntake>>());
+    /// <summary>A Maildir of the test's own, and its new/ folder: the desk's background loop watches the default one and would race the test for its files.</summary>
+    private (MaildirIntake Intake, string NewFolder) PrivateMaildir()
+    {
+        var intake = new MaildirIntake(
+            desk.Services.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(new MailOptions { Maildir = Path.Combine(desk.DataDirectory, "maildir-" + Guid.NewGuid().ToString("N")) }),
+            desk.Services.GetRequiredService<IOptions<DeskOptions>>(),
+            desk.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>(),
+            desk.Services.GetRequiredService<ILogger<MaildirIntake>>());
+        var newFolder = Path.Combine(intake.Folder, "new");
+        Directory.CreateDirectory(newFolder);
+        return (intake, newFolder);
+    }
 
     private Task<IngestResult> IngestAsync(byte[] raw, string? key = null) =>
         desk.InScopeAsync(services => services.GetRequiredService<IngestMessage>().RunAsync(raw, "test", key ?? "test:" + Guid.NewGuid()));
@@ -225,9 +231,7 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     [Fact]
     public async Task One_maildir_round_files_a_reply_after_its_original_and_a_second_copy_not_at_all()
     {
-        var intake = PrivateMaildir();
-        var newFolder = Path.Combine(intake.Folder, "new");
-        Directory.CreateDirectory(newFolder);
+        var (intake, newFolder) = PrivateMaildir();
         var prefix = Guid.NewGuid().ToString("N");
         byte[] Unique(string name) => System.Text.Encoding.Latin1.GetBytes(System.Text.Encoding.Latin1.GetString(Mail(name)).Replace("<fr-00", $"<{prefix}-fr-00", StringComparison.Ordinal));
         var original = Unique("french-latin1.eml");
@@ -250,9 +254,7 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     [Fact]
     public async Task Two_new_inquiries_from_one_sender_in_one_maildir_round_get_one_acknowledgement()
     {
-        var intake = PrivateMaildir();
-        var newFolder = Path.Combine(intake.Folder, "new");
-        Directory.CreateDirectory(newFolder);
+        var (intake, newFolder) = PrivateMaildir();
         var prefix = Guid.NewGuid().ToString("N");
         var sender = $"registry.{prefix}@lands.gov.example";
         byte[] Inquiry(string subject) => System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(Mail("no-message-id.eml"))
@@ -274,9 +276,7 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     [Fact]
     public async Task The_maildir_takes_new_files_once_and_moves_them_to_cur()
     {
-        var intake = PrivateMaildir();
-        var newFolder = Path.Combine(intake.Folder, "new");
-        Directory.CreateDirectory(newFolder);
+        var (intake, newFolder) = PrivateMaildir();
         var raw = System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(Mail("no-message-id.eml")).Replace("Land lease question", "Maildir " + Guid.NewGuid(), StringComparison.Ordinal));
         await File.WriteAllBytesAsync(Path.Combine(newFolder, "1764150000.M1P1.desk"), raw);
 
