@@ -35,11 +35,20 @@ public sealed class ImapCrashTests(ITestOutputHelper output)
         var progress = new List<int>();
         for (var kill = 0; kill < Kills; kill++)
         {
+            var before = StoredMessageIds(dataDirectory).Count;
+            if (before == MessageCount)
+                break;
             using var desk = Process.Start(DeskProcess.StartInfo([], environment))!;
             var reading = ReadingStarted(desk);
-            // Killed at a random moment once it has begun to read the mailbox (or while it still starts up, now and then).
-            await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(30)));
-            await Task.Delay(random.Next(0, 1500));
+            // Killed at a random moment while it files: after a random number of further messages, plus a random instant,
+            // so that the kill falls anywhere between fetching, storing, committing and marking (on a slow or busy
+            // machine as well as on a fast one).
+            await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(60)));
+            var target = Math.Min(MessageCount, before + random.Next(1, 25));
+            var giveUp = DateTime.UtcNow.AddSeconds(30);
+            while (StoredMessageIds(dataDirectory).Count < target && DateTime.UtcNow < giveUp)
+                await Task.Delay(20);
+            await Task.Delay(random.Next(0, 150));
             desk.Kill(entireProcessTree: true);
             await desk.WaitForExitAsync();
 

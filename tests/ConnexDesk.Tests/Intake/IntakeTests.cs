@@ -58,7 +58,7 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
         var opened = await CaseAsync(first.CaseReference!);
         Assert.Equal(("SN", CaseStage.Inquiry), (opened.CountryCode, opened.Stage));
         Assert.Equal("Demande d'appui : renégociation de la convention minière", opened.Title);
-        Assert.Contains(opened.Notes, n => n.Text.Contains("unverified sender", StringComparison.Ordinal));
+        Assert.Contains("unverified sender", opened.History.Single(h => h.Kind == HistoryKind.Opened).Reason, StringComparison.Ordinal);
     }
 
     [Fact]

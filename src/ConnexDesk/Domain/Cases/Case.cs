@@ -92,7 +92,8 @@ public sealed class Case
     public EligibilityDecision? LatestEligibilityDecision => _eligibilityDecisions.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).LastOrDefault();
     public bool IsFinished => CaseLifecycle.Terminal.Contains(Stage);
 
-    public static Case Open(CaseReference reference, CaseDetails details, int? organisationId, CaseActor openedBy, DateTime at)
+    /// <param name="remark">Why or from what the case was opened, kept with the opening in the history (an unverified sender, say).</param>
+    public static Case Open(CaseReference reference, CaseDetails details, int? organisationId, CaseActor openedBy, DateTime at, string? remark = null)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(openedBy);
@@ -107,7 +108,7 @@ public sealed class Case
             OrganisationId = organisationId,
         };
         @case.Apply(details);
-        @case._history.Add(new CaseHistoryEntry(HistoryKind.Opened, openedBy, at) { ToStage = CaseStage.Inquiry });
+        @case._history.Add(new CaseHistoryEntry(HistoryKind.Opened, openedBy, at) { ToStage = CaseStage.Inquiry, Reason = NullIfEmpty(remark?.Trim()) });
         return @case;
     }
 

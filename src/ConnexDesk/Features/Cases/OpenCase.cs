@@ -15,7 +15,7 @@ public sealed record NewCase(
     GovernmentLevel OrganisationLevel = GovernmentLevel.National,
     IReadOnlyList<NewCounterparty>? Counterparties = null,
     string? AssignedOfficerId = null,
-    string? FirstNote = null,
+    string? Remark = null,
     NewContact? Contact = null,
     bool CountryMayBeUnknown = false);
 
@@ -71,7 +71,7 @@ public sealed class OpenCase(DeskDb db, TimeProvider clock)
         var counterparties = request.Counterparties ?? [];
         {
             var number = await CaseNumbers.NextAsync(db, now.Year, cancellationToken);
-            var @case = Case.Open(new CaseReference(now.Year, number), request.Details with { CountryCode = country }, organisationId, actor, now);
+            var @case = Case.Open(new CaseReference(now.Year, number), request.Details with { CountryCode = country }, organisationId, actor, now, request.Remark);
             foreach (var counterparty in counterparties.Where(c => !string.IsNullOrWhiteSpace(c.Name)))
                 @case.AddCounterparty(new Counterparty(counterparty.Name, counterparty.CountryCode, counterparty.Kind), actor, now);
             if (request.AssignedOfficerId is { } officerId)
@@ -79,8 +79,6 @@ public sealed class OpenCase(DeskDb db, TimeProvider clock)
                 var officerName = await db.Users.Where(u => u.Id == officerId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
                 @case.AssignOfficer(officerId, officerName, null, actor, now);
             }
-            if (!string.IsNullOrWhiteSpace(request.FirstNote))
-                @case.AddNote(request.FirstNote, actor, now);
             if (request.Contact is { } newContact && !string.IsNullOrWhiteSpace(newContact.Name))
             {
                 var organisation = await db.Organisations.Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId, cancellationToken);

@@ -341,7 +341,7 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
             MailReading.InquiryDetails(message, hints?.CountryCode ?? contact?.CountryCode, hints?.Summary),
             hints?.OrganisationName ?? contact?.Name,
             hints?.OrganisationLevel ?? GovernmentLevel.National,
-            FirstNote: message.SenderVerified ? null : $"Inquiry opened from a message by {message.FromName} <{message.FromAddress}>, an unverified sender.",
+            Remark: message.SenderVerified ? null : $"Inquiry opened from a message by {message.FromName} <{message.FromAddress}>, an unverified sender.",
             Contact: hints?.OrganisationName is null ? null : hints.Contact,
             CountryMayBeUnknown: true), CaseActor.MailIntake, cancellationToken);
         if (!opened.Succeeded)
