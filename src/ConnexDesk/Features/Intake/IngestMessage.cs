@@ -351,7 +351,7 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
         if (message.FromAddress is { } sender && known.AcknowledgedToday.Add(sender))
         {
             Outbox.Acknowledgement.Queue(db, message, opened.Case.Id, opened.Case.Reference,
-                Outbox.Acknowledgement.LanguageFor(facts.ContentLanguage, opened.Case.CountryCode), desk.Value.UnitName, desk.Value.MailDomain, clock.GetUtcNow().UtcDateTime);
+                Outbox.Acknowledgement.LanguageFor(facts.ContentLanguage, message.TextBody, opened.Case.CountryCode), desk.Value.UnitName, desk.Value.MailDomain, clock.GetUtcNow().UtcDateTime);
         }
         return new IngestResult(IngestOutcome.NewInquiry, CaseReference: opened.Case.Reference);
     }

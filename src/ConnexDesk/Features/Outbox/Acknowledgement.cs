@@ -7,18 +7,23 @@ namespace ConnexDesk.Features.Outbox;
 /// The automatic reply to a new inquiry: in the sender's language, with the case reference and nothing else about
 /// the case, marked Auto-Submitted, at most one a day to one address, and never to automatic mail.
 /// </summary>
-public static class Acknowledgement
+public static partial class Acknowledgement
 {
     private static readonly HashSet<string> French = ["SN", "CI", "ML", "BF", "NE", "TD", "CM", "CD", "CG", "GA", "BJ", "TG", "GN", "MG", "HT", "DJ", "KM", "CF", "BI", "MR", "TN", "MA", "DZ", "VU", "RW"];
     private static readonly HashSet<string> Spanish = ["MX", "GT", "HN", "SV", "NI", "CR", "PA", "CO", "VE", "EC", "PE", "BO", "PY", "CL", "AR", "UY", "CU", "DO", "GQ"];
     private static readonly HashSet<string> Portuguese = ["BR", "MZ", "AO", "CV", "GW", "ST", "TL"];
 
-    /// <summary>The language of the message if it says so (Content-Language), else the usual language of the country, else English.</summary>
-    public static string LanguageFor(string? contentLanguage, string? countryCode)
+    /// <summary>
+    /// The language to answer in: the message's own (its Content-Language header, else the language its text is
+    /// written in), else the usual language of the country, else English.
+    /// </summary>
+    public static string LanguageFor(string? contentLanguage, string? text, string? countryCode)
     {
         var declared = contentLanguage?.Trim().ToLowerInvariant();
         if (declared is { Length: >= 2 } && declared[..2] is "en" or "fr" or "es" or "pt")
             return declared[..2];
+        if (LanguageOf(text) is { } written)
+            return written;
         return countryCode switch
         {
             { } c when French.Contains(c) => "fr",
@@ -26,6 +31,33 @@ public static class Acknowledgement
             { } c when Portuguese.Contains(c) => "pt",
             _ => "en",
         };
+    }
+
+    // Short words each language uses constantly and the other three rarely: enough to tell a ministry's letter apart.
+    private static readonly Dictionary<string, HashSet<string>> CommonWords = new()
+    {
+        ["en"] = ["the", "and", "of", "to", "we", "our", "is", "with", "would", "please", "ministry", "support", "this", "for"],
+        ["fr"] = ["le", "les", "des", "est", "et", "pour", "une", "nous", "vous", "dans", "avec", "sur", "du", "au", "aux", "ministère", "souhaite", "merci"],
+        ["es"] = ["el", "los", "las", "del", "una", "por", "con", "y", "es", "nuestro", "nuestra", "ministerio", "solicita", "gracias", "apoyo", "su"],
+        ["pt"] = ["os", "do", "da", "dos", "das", "uma", "com", "não", "em", "é", "ministério", "solicita", "obrigado", "apoio", "ao", "nos"],
+    };
+
+    /// <summary>The language a text is written in, when its common words say so clearly; null for too little text or a tie.</summary>
+    public static string? LanguageOf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var counts = new Dictionary<string, int>();
+        foreach (var word in Word().Matches((text.Length > 4000 ? text[..4000] : text).ToLowerInvariant()).Select(m => m.Value))
+        {
+            foreach (var (language, common) in CommonWords)
+            {
+                if (common.Contains(word))
+                    counts[language] = counts.GetValueOrDefault(language) + 1;
+            }
+        }
+        var ranked = counts.OrderByDescending(c => c.Value).ToList();
+        return ranked.Count > 0 && ranked[0].Value >= 3 && (ranked.Count == 1 || ranked[0].Value >= 2 * ranked[1].Value) ? ranked[0].Key : null;
     }
 
     public static (string Subject, string Body) Text(string language, string reference, string unitName) => language switch
@@ -54,4 +86,7 @@ public static class Acknowledgement
         db.Outbox.Add(acknowledgement);
         return acknowledgement;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+")]
+    private static partial System.Text.RegularExpressions.Regex Word();
 }
