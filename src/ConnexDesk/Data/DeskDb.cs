@@ -192,6 +192,7 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             d.ToTable("CaseDocuments");
             d.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
             d.Property(x => x.FileName).HasMaxLength(300);
+            d.Property(x => x.ContentType).HasMaxLength(100);
             d.Property(x => x.Sha256).HasMaxLength(64);
             d.Property(x => x.AddedBy).HasMaxLength(450);
         });

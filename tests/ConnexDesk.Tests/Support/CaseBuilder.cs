@@ -60,9 +60,9 @@ public sealed class CaseBuilder
             case CaseStep.RecordFormalRequest:
             case CaseStep.Approve:
                 if (!c.Documents.Any(d => d.Kind == CaseDocumentKind.RequestLetter))
-                    c.AddDocument(new CaseDocument(CaseDocumentKind.RequestLetter, "request.pdf", new string('a', 64), 1000, Tick(), "officer-1"));
+                    c.AddDocument(new CaseDocument(CaseDocumentKind.RequestLetter, "request.pdf", "application/pdf", new string('a', 64), 1000, Tick(), "officer-1"), Officer);
                 if (step == CaseStep.Approve && !c.Documents.Any(d => d.Kind == CaseDocumentKind.ApprovalLetter))
-                    c.AddDocument(new CaseDocument(CaseDocumentKind.ApprovalLetter, "approval.pdf", new string('b', 64), 1000, Tick(), "manager-1"));
+                    c.AddDocument(new CaseDocument(CaseDocumentKind.ApprovalLetter, "approval.pdf", "application/pdf", new string('b', 64), 1000, Tick(), "manager-1"), Manager);
                 break;
             case CaseStep.StartDueDiligence:
                 c.RecordEligibilityDecision(Decision(eligible: true), Officer);

@@ -25,6 +25,24 @@ public static partial class Forms
         return await client.PostAsync(actionUrl, content);
     }
 
+    /// <summary>Posts a form with a file (multipart/form-data), as a browser does for an upload.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string pageUrl, string actionUrl, IDictionary<string, string> fields, string fileField, string fileName, byte[] file)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await client.GetStringAsync(pageUrl);
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, $"No antiforgery token in the form at {pageUrl}");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), fileField, fileName },
+        };
+        foreach (var (name, value) in fields)
+            content.Add(new StringContent(value), name);
+        return await client.PostAsync(actionUrl, content);
+    }
+
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         client.PostFormAsync("/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 

@@ -219,12 +219,18 @@ public sealed class Case
         return note;
     }
 
-    /// <summary>A file is now on the case (from mail, an upload or a generated letter).</summary>
-    public void AddDocument(CaseDocument document)
+    /// <summary>A file is now on the case (from mail, an upload or a generated letter): a new document, or a new version of one.</summary>
+    public void AddDocument(CaseDocument document, CaseActor actor)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(actor);
+        document.NumberAfter(_documents);
         _documents.Add(document);
-        Version++;
+        Record(new CaseHistoryEntry(HistoryKind.DocumentAdded, actor, document.AddedAt)
+        {
+            Field = CaseWords.DocumentKind(document.Kind),
+            NewValue = document.Version == 1 ? document.FileName : $"{document.FileName} (version {document.Version})",
+        });
     }
 
     public void RecordEligibilityDecision(EligibilityDecision decision, CaseActor actor)

@@ -54,27 +54,39 @@ public sealed class CaseDocument
     private CaseDocument()
     {
         FileName = "";
+        ContentType = "";
         Sha256 = "";
         AddedBy = "";
     }
 
-    public CaseDocument(CaseDocumentKind kind, string fileName, string sha256, long size, DateTime addedAt, string addedBy)
+    public CaseDocument(CaseDocumentKind kind, string fileName, string contentType, string sha256, long size, DateTime addedAt, string addedBy)
     {
         Kind = kind;
         FileName = fileName;
+        ContentType = contentType;
         Sha256 = sha256;
         Size = size;
         AddedAt = addedAt;
         AddedBy = addedBy;
+        Version = 1;
     }
 
     public int Id { get; private set; }
     public CaseDocumentKind Kind { get; private set; }
     public string FileName { get; private set; }
+
+    /// <summary>The type read from the content itself, never from the name or the sender's word.</summary>
+    public string ContentType { get; private set; }
     public string Sha256 { get; private set; }
     public long Size { get; private set; }
     public DateTime AddedAt { get; private set; }
     public string AddedBy { get; private set; }
+
+    /// <summary>Documents are never overwritten: a file of the same kind and name added again is its next version.</summary>
+    public int Version { get; private set; }
+
+    internal void NumberAfter(IEnumerable<CaseDocument> earlier) =>
+        Version = 1 + earlier.Count(d => d.Kind == Kind && string.Equals(d.FileName, FileName, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>
@@ -247,6 +259,7 @@ public enum HistoryKind
     FieldChanged,
     OfficerAssigned,
     NoteAdded,
+    DocumentAdded,
 }
 
 /// <summary>One line of the case's history: who did what, when, from what to what, and why.</summary>

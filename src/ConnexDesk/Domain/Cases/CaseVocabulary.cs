@@ -150,6 +150,15 @@ public static class CaseWords
         Cases.CounterpartyKind.State => "State",
     };
 
+    public static string DocumentKind(CaseDocumentKind kind) => kind switch
+    {
+        CaseDocumentKind.RequestLetter => "Formal request letter",
+        CaseDocumentKind.AcknowledgementLetter => "Acknowledgement letter",
+        CaseDocumentKind.ApprovalLetter => "Approval letter",
+        CaseDocumentKind.DeclineLetter => "Decline letter",
+        CaseDocumentKind.Other => "Other document",
+    };
+
     public static IEnumerable<SupportServices> Each(SupportServices services) =>
         Enum.GetValues<SupportServices>().Where(s => s != SupportServices.None && services.HasFlag(s));
 }

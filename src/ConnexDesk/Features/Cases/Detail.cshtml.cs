@@ -179,6 +179,54 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
     private Task<IActionResult> ChangeAsync(string reference, int version, Func<Case, CaseActor, DateTime, (string, List<string>)?> change, Func<Case, string> done) =>
         ChangeAsync(reference, version, (c, a, n) => Task.FromResult(change(c, a, n)), done);
 
+    /// <summary>A file uploaded to the case: checked for size and real type, encrypted into the store, never overwriting an earlier one.</summary>
+    public Task<IActionResult> OnPostDocumentAsync(string reference, int version, IFormFile? file, CaseDocumentKind kind, [FromServices] BlobStore blobs) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
+        {
+            ArgumentNullException.ThrowIfNull(blobs);
+            if (file is null || !Enum.IsDefined(kind))
+                return (localizer["Choose a file and what it is."], []);
+            await using var stream = file.OpenReadStream();
+            var (upload, problem) = await DocumentUpload.CheckAsync(stream, file.Length, file.FileName, HttpContext.RequestAborted);
+            if (upload is null)
+                return (localizer["{0} was not added:", Intake.MailReading.SafeFileName(file.FileName)], [localizer[problem!].Value]);
+            var sha256 = await blobs.PutAsync(upload.Content, HttpContext.RequestAborted);
+            c.AddDocument(new CaseDocument(kind, upload.FileName, upload.ContentType, sha256, upload.Content.Length, now, actor.Name), actor);
+            return null;
+        }, c => localizer["Added to the case's documents: {0}.", c.Documents[^1].FileName]);
+
+    /// <summary>An attachment of a message on this case kept as one of its documents (the formal request letter, say).</summary>
+    public Task<IActionResult> OnPostKeepAttachmentAsync(string reference, int version, long attachmentId, CaseDocumentKind kind) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
+        {
+            var attachment = await (
+                from a in db.Set<ConnexDesk.Domain.Intake.MessageAttachment>()
+                join m in db.Messages on EF.Property<long>(a, "CaseMessageId") equals m.Id
+                where a.Id == attachmentId && m.CaseId == c.Id
+                select a).SingleOrDefaultAsync();
+            if (attachment is null || !Enum.IsDefined(kind))
+                return (localizer["That attachment is not on this case."], []);
+            c.AddDocument(new CaseDocument(kind, attachment.FileName, attachment.ContentType, attachment.Sha256, attachment.Size, now, actor.Name), actor);
+            return null;
+        }, c => localizer["Added to the case's documents: {0}.", c.Documents[^1].FileName]);
+
+    /// <summary>A document of the case, for someone who may see the case; always as a download, never shown in the page.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(string reference, int id, [FromServices] BlobStore blobs)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        Actor = User.ToActor();
+        var found = await db.LoadAsync(reference, Actor);
+        var document = found?.Documents.SingleOrDefault(d => d.Id == id);
+        if (found is null || document is null)
+        {
+            logger.LogWarning("User {UserId} asked for document {DocumentId} of case {Reference}, which does not exist or is not theirs to see", Actor.UserId, id, reference);
+            return NotFound();
+        }
+        // Who read which document: the audit feature will keep this in its tamper-evident chain.
+        logger.LogInformation("User {UserId} read document {DocumentId} ({FileName}) of case {Reference}", Actor.UserId, document.Id, document.FileName, found.Reference);
+        return File(await blobs.ReadAsync(document.Sha256, HttpContext.RequestAborted), document.ContentType, document.FileName);
+    }
+
     private async Task<IActionResult> ChangeAsync(string reference, int version, Func<Case, CaseActor, DateTime, Task<(string, List<string>)?>> change, Func<Case, string> done)
     {
         Actor = User.ToActor();

@@ -158,6 +158,11 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.Property<int?>("CaseId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -175,6 +180,9 @@ namespace ConnexDesk.Data.Migrations.Postgres
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

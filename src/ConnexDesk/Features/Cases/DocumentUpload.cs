@@ -1,0 +1,79 @@
+using System.IO.Compression;
+using ConnexDesk.Features.Intake;
+
+namespace ConnexDesk.Features.Cases;
+
+public sealed record CheckedUpload(byte[] Content, string ContentType, string FileName);
+
+/// <summary>
+/// What a file uploaded to a case must be: no larger than the limit, one of the kinds of file a negotiation file is
+/// made of (judged from its content, not its name), and, for Word and Excel files, which are zip archives, not a
+/// small file that expands into a huge one.
+/// </summary>
+public static class DocumentUpload
+{
+    public const long MaxBytes = 25L * 1024 * 1024;
+
+    /// <summary>What an Office file may expand to, in all; real contracts and models stay far below.</summary>
+    public const long MaxExpandedBytes = 200L * 1024 * 1024;
+
+    public const int MaxArchiveEntries = 5000;
+
+    private static readonly HashSet<string> Allowed =
+    [
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "image/png",
+        "image/jpeg",
+        "text/plain",
+    ];
+
+    /// <summary>The file, read and checked; or why it is refused, in words for the person who sent it.</summary>
+    public static async Task<(CheckedUpload? File, string? Problem)> CheckAsync(Stream content, long length, string? fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (length <= 0)
+            return (null, "The file is empty.");
+        if (length > MaxBytes)
+            return (null, $"The file is larger than {MaxBytes / (1024 * 1024)} MB.");
+        using var copy = new MemoryStream((int)length);
+        await content.CopyToAsync(copy, cancellationToken);
+        var bytes = copy.ToArray();
+        var type = MailReading.SniffContentType(bytes);
+        if (!Allowed.Contains(type))
+            return (null, "Only PDF, Word (.docx), Excel (.xlsx), PNG, JPEG and plain-text files can be added.");
+        if (type.Contains("openxmlformats", StringComparison.Ordinal) && ArchiveProblem(bytes) is { } problem)
+            return (null, problem);
+        return (new CheckedUpload(bytes, type, MailReading.SafeFileName(fileName)), null);
+    }
+
+    private static string? ArchiveProblem(byte[] bytes)
+    {
+        try
+        {
+            using var archive = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+            if (archive.Entries.Count > MaxArchiveEntries)
+                return "The file holds too many parts to be a real Word or Excel file.";
+            // Expanded for real, not taken at its word: an archive can declare small sizes and hold a bomb.
+            var expanded = 0L;
+            var buffer = new byte[81920];
+            foreach (var entry in archive.Entries)
+            {
+                using var stream = entry.Open();
+                int read;
+                while ((read = stream.Read(buffer)) > 0)
+                {
+                    expanded += read;
+                    if (expanded > MaxExpandedBytes)
+                        return $"The file expands to more than {MaxExpandedBytes / (1024 * 1024)} MB.";
+                }
+            }
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return "The file is not a readable Word or Excel file.";
+        }
+    }
+}
