@@ -82,9 +82,13 @@ public static class DeskApplication
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("ConnexDesk")
             .PersistKeysToDbContext<DeskDb>();
+        // The key ring unlocks every stored document: with a certificate configured, its keys are stored encrypted, so
+        // that a copy of the database and the data directory alone opens nothing.
+        if (KeyProtectionCertificate(configuration, environment.ContentRootPath) is { } certificate)
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
 
         services.AddLocalization();
         // French, Spanish and Portuguese text goes out as UTF-8 characters, not as &#xE9; entities: smaller pages on slow links.
@@ -142,6 +146,25 @@ public static class DeskApplication
         app.MapRazorPages();
     }
 
+    /// <summary>The certificate (a PKCS#12 file, Desk:KeyProtectionCertificate, with Desk:KeyProtectionCertificatePassword) that protects the key ring; null when none is set.</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2? KeyProtectionCertificate(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration["Desk:KeyProtectionCertificate"];
+        if (string.IsNullOrWhiteSpace(configured))
+            return null;
+        var path = Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured);
+        try
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Desk:KeyProtectionCertificatePassword"]);
+            return certificate.HasPrivateKey ? certificate
+                : throw new InvalidOperationException($"Desk:KeyProtectionCertificate {path} holds no private key; the desk could not read its own keys back.");
+        }
+        catch (Exception failure) when (failure is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Desk:KeyProtectionCertificate {path} could not be loaded: {failure.Message}", failure);
+        }
+    }
+
     /// <summary>Applies migrations, encrypts what an earlier version stored as plaintext, and, in Development, makes sure the demo exists. Runs before the desk takes requests.</summary>
     public static async Task PrepareAsync(WebApplication app)
     {
@@ -152,7 +175,9 @@ public static class DeskApplication
         await scope.ServiceProvider.GetRequiredService<BlobStore>().EncryptPlaintextFilesAsync();
         if (app.Environment.IsDevelopment())
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
-        else if (!await FirstAdministrator.ExistsAsync(db))
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["Desk:KeyProtectionCertificate"]))
+            app.Logger.LogWarning("The keys that unlock stored documents are kept unencrypted in the database. Set Desk:KeyProtectionCertificate to a PKCS#12 file kept outside the data directory (docs/decisions/0007-encrypted-document-store.md).");
+        if (!app.Environment.IsDevelopment() && !await FirstAdministrator.ExistsAsync(db))
             app.Logger.LogWarning("No administrator exists yet. Create the first one with: ConnexDesk user add --email EMAIL --name NAME --role Administrator (the password is read from standard input).");
     }
 
