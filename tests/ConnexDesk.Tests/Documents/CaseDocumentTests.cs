@@ -109,6 +109,21 @@ public abstract class CaseDocumentTests<TDesk>(TDesk desk) : IClassFixture<TDesk
         Assert.Equal(letter, await download.Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task The_case_page_shows_what_an_uploaded_request_letter_covers()
+    {
+        var opened = await OpenAsync();
+        var client = await desk.SignedInClientAsync(await desk.CreateUserAsync(Role.Manager));
+
+        await UploadAsync(client, opened.Reference, "Demande formelle.pdf", RequestLetterReadingTests.Pdf(RequestLetterReadingTests.FrenchLetter));
+
+        var page = System.Text.RegularExpressions.Regex.Replace(Forms.Text(await client.GetStringAsync($"/cases/{opened.Reference}")), @"\s+", " ");
+        Assert.Contains("What the letter covers", page, StringComparison.Ordinal);
+        Assert.Contains("✓ The timeline in which support is needed", page, StringComparison.Ordinal);
+        Assert.Contains("La prochaine session de negociation est prevue en mars 2027.", page, StringComparison.Ordinal);
+        Assert.Contains("– Experts the government would like (optional) not found: check the letter", page, StringComparison.Ordinal);
+    }
+
     /// <summary>A Word file of a few hundred kilobytes whose document part expands to 210 MB of nothing.</summary>
     private static byte[] Bomb()
     {

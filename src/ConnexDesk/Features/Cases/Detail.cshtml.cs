@@ -15,7 +15,7 @@ namespace ConnexDesk.Features.Cases;
 /// Every form posts the version of the case it was drawn from; a change made meanwhile by someone else is reported, never overwritten.
 /// </summary>
 [Authorize(Policy = Policies.UnitStaff)]
-public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<DetailModel> logger) : PageModel
+public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<DetailModel> logger) : PageModel
 {
     /// <summary>Steps whose form asks for a reason; for the others the reason is an optional comment.</summary>
     public static readonly IReadOnlySet<CaseStep> StepsNeedingReason = new HashSet<CaseStep> { CaseStep.Decline, CaseStep.Withdraw };
@@ -34,6 +34,9 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
     public IReadOnlyList<ConnexDesk.Domain.Intake.CaseMessage> Messages { get; private set; } = [];
     public IReadOnlyList<ConnexDesk.Domain.Intake.OutgoingMail> Undelivered { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Staff { get; private set; } = [];
+
+    /// <summary>For the latest version of each request letter on the case: what it seems to cover.</summary>
+    public IReadOnlyDictionary<int, LetterReading> LetterReadings { get; private set; } = new Dictionary<int, LetterReading>();
 
     public string? Problem { get; private set; }
     public IReadOnlyList<string> ProblemDetails { get; private set; } = [];
@@ -180,10 +183,9 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
         ChangeAsync(reference, version, (c, a, n) => Task.FromResult(change(c, a, n)), done);
 
     /// <summary>A file uploaded to the case: checked for size and real type, encrypted into the store, never overwriting an earlier one.</summary>
-    public Task<IActionResult> OnPostDocumentAsync(string reference, int version, IFormFile? file, CaseDocumentKind kind, [FromServices] BlobStore blobs) =>
+    public Task<IActionResult> OnPostDocumentAsync(string reference, int version, IFormFile? file, CaseDocumentKind kind) =>
         ChangeAsync(reference, version, async (c, actor, now) =>
         {
-            ArgumentNullException.ThrowIfNull(blobs);
             if (file is null || !Enum.IsDefined(kind))
                 return (localizer["Choose a file and what it is."], []);
             await using var stream = file.OpenReadStream();
@@ -211,9 +213,8 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
         }, c => localizer["Added to the case's documents: {0}.", c.Documents[^1].FileName]);
 
     /// <summary>A document of the case, for someone who may see the case; always as a download, never shown in the page.</summary>
-    public async Task<IActionResult> OnGetDocumentAsync(string reference, int id, [FromServices] BlobStore blobs)
+    public async Task<IActionResult> OnGetDocumentAsync(string reference, int id)
     {
-        ArgumentNullException.ThrowIfNull(blobs);
         Actor = User.ToActor();
         var found = await db.LoadAsync(reference, Actor);
         var document = found?.Documents.SingleOrDefault(d => d.Id == id);
@@ -274,6 +275,12 @@ public sealed class DetailModel(DeskDb db, TimeProvider clock, IStringLocalizer<
     {
         Case = found;
         Now = clock.GetUtcNow().UtcDateTime;
+        var letters = found.Documents.Where(d => d.Kind == CaseDocumentKind.RequestLetter)
+            .GroupBy(d => d.FileName, StringComparer.OrdinalIgnoreCase).Select(g => g.MaxBy(d => d.Version)!);
+        var readings = new Dictionary<int, LetterReading>();
+        foreach (var letter in letters)
+            readings[letter.Id] = RequestLetterReading.Read(await blobs.ReadAsync(letter.Sha256, HttpContext.RequestAborted), letter.ContentType);
+        LetterReadings = readings;
         if (found.OrganisationId is { } organisationId)
         {
             var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);

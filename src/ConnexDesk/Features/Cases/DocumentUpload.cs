@@ -48,7 +48,8 @@ public static class DocumentUpload
         return (new CheckedUpload(bytes, type, MailReading.SafeFileName(fileName)), null);
     }
 
-    private static string? ArchiveProblem(byte[] bytes)
+    /// <summary>Why a zip-based Office file must not be opened (too many parts, or it expands too far), or null.</summary>
+    internal static string? ArchiveProblem(byte[] bytes)
     {
         try
         {
