@@ -105,32 +105,36 @@ public sealed class IngestMessage(DeskDb db, BlobStore blobs, OpenCase openCase,
     {
         ArgumentNullException.ThrowIfNull(deliveries);
         ArgumentNullException.ThrowIfNull(filed);
-        // Reading runs ahead by more than a batch, so that the next batch is read while this one is filed; a byte
-        // budget keeps a run of 25 MB messages from filling memory.
+        // Reading runs ahead by more than a batch, so that the next batch is read while this one is filed. Byte budgets,
+        // for what is read ahead and for a batch, keep a run of 25 MB messages from filling memory.
         const int readAhead = 2 * BatchSize;
         const long readAheadBytes = 128L * 1024 * 1024;
-        var bytesAhead = 0L;
+        const long batchBytes = 64L * 1024 * 1024;
+        var (bytesAhead, bytesInBatch) = (0L, 0L);
         var reading = new Queue<(T Tag, Task<ReadDelivery> Read)>();
         var batch = new List<(T Tag, ReadDelivery Read)>();
+        async Task TakeOneAsync()
+        {
+            var (tag, read) = reading.Dequeue();
+            var done = await read;
+            bytesAhead -= done.Delivery.Raw.Length;
+            bytesInBatch += done.Delivery.Raw.Length;
+            batch.Add((tag, done));
+            if (batch.Count >= BatchSize || bytesInBatch >= batchBytes)
+            {
+                await FileBatchAsync(batch, filed, cancellationToken);
+                bytesInBatch = 0;
+            }
+        }
         await foreach (var (tag, delivery) in deliveries.WithCancellation(cancellationToken))
         {
             reading.Enqueue((tag, Task.Run(() => ReadAsync(delivery, cancellationToken), cancellationToken)));
             bytesAhead += delivery.Raw.Length;
             while (reading.Count > readAhead || (reading.Count > 1 && bytesAhead > readAheadBytes))
-            {
-                var (readTag, read) = reading.Dequeue();
-                var done = await read;
-                bytesAhead -= done.Delivery.Raw.Length;
-                batch.Add((readTag, done));
-                if (batch.Count >= BatchSize)
-                    await FileBatchAsync(batch, filed, cancellationToken);
-            }
+                await TakeOneAsync();
         }
         while (reading.Count > 0)
-        {
-            var (readTag, read) = reading.Dequeue();
-            batch.Add((readTag, await read));
-        }
+            await TakeOneAsync();
         await FileBatchAsync(batch, filed, cancellationToken);
     }
 
