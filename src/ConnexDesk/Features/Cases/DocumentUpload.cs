@@ -22,8 +22,8 @@ public static class DocumentUpload
     private static readonly HashSet<string> Allowed =
     [
         "application/pdf",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        MailReading.WordDocument,
+        MailReading.ExcelWorkbook,
         "image/png",
         "image/jpeg",
         "text/plain",
@@ -43,7 +43,7 @@ public static class DocumentUpload
         var type = MailReading.SniffContentType(bytes);
         if (!Allowed.Contains(type))
             return (null, "Only PDF, Word (.docx), Excel (.xlsx), PNG, JPEG and plain-text files can be added.");
-        if (type.Contains("openxmlformats", StringComparison.Ordinal) && ArchiveProblem(bytes) is { } problem)
+        if (type is MailReading.WordDocument or MailReading.ExcelWorkbook && ArchiveProblem(bytes) is { } problem)
             return (null, problem);
         return (new CheckedUpload(bytes, type, MailReading.SafeFileName(fileName)), null);
     }

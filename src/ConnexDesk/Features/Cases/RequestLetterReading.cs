@@ -61,7 +61,7 @@ public static partial class RequestLetterReading
             text = contentType switch
             {
                 "application/pdf" => PdfText(content),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => WordText(content),
+                Intake.MailReading.WordDocument => WordText(content),
                 "text/plain" => Encoding.UTF8.GetString(content),
                 _ => null,
             };

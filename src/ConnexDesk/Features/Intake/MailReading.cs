@@ -135,6 +135,9 @@ public static class MailReading
     }
 
     /// <summary>The file's type from its first bytes; the name and the declared type are not trusted.</summary>
+    public const string WordDocument = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string ExcelWorkbook = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static string SniffContentType(ReadOnlySpan<byte> content)
     {
         static bool Starts(ReadOnlySpan<byte> bytes, params byte[] magic) => bytes.Length >= magic.Length && bytes[..magic.Length].SequenceEqual(magic);
@@ -143,8 +146,8 @@ public static class MailReading
         if (Starts(content, 0x50, 0x4B, 0x03, 0x04))
         {
             var head = Encoding.ASCII.GetString(content[..Math.Min(content.Length, 4096)]);
-            return head.Contains("word/", StringComparison.Ordinal) ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                : head.Contains("xl/", StringComparison.Ordinal) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            return head.Contains("word/", StringComparison.Ordinal) ? WordDocument
+                : head.Contains("xl/", StringComparison.Ordinal) ? ExcelWorkbook
                 : "application/zip";
         }
         if (Starts(content, 0x89, 0x50, 0x4E, 0x47))
