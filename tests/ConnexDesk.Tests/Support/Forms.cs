@@ -17,10 +17,7 @@ public static partial class Forms
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string actionUrl, IDictionary<string, string> fields)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var page = await client.GetStringAsync(pageUrl);
-        var token = AntiforgeryToken().Match(page);
-        Assert.True(token.Success, $"No antiforgery token in the form at {pageUrl}");
-        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await TokenAsync(client, pageUrl) };
         using var content = new FormUrlEncodedContent(body);
         return await client.PostAsync(actionUrl, content);
     }
@@ -30,17 +27,22 @@ public static partial class Forms
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
-        var page = await client.GetStringAsync(pageUrl);
-        var token = AntiforgeryToken().Match(page);
-        Assert.True(token.Success, $"No antiforgery token in the form at {pageUrl}");
         using var content = new MultipartFormDataContent
         {
-            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new StringContent(await TokenAsync(client, pageUrl)), "__RequestVerificationToken" },
             { new ByteArrayContent(file), fileField, fileName },
         };
         foreach (var (name, value) in fields)
             content.Add(new StringContent(value), name);
         return await client.PostAsync(actionUrl, content);
+    }
+
+    /// <summary>The antiforgery token of the form on <paramref name="pageUrl"/>.</summary>
+    private static async Task<string> TokenAsync(HttpClient client, string pageUrl)
+    {
+        var token = AntiforgeryToken().Match(await client.GetStringAsync(pageUrl));
+        Assert.True(token.Success, $"No antiforgery token in the form at {pageUrl}");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
