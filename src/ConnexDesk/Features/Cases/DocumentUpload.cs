@@ -37,9 +37,8 @@ public static class DocumentUpload
             return (null, "The file is empty.");
         if (length > MaxBytes)
             return (null, $"The file is larger than {MaxBytes / (1024 * 1024)} MB.");
-        using var copy = new MemoryStream((int)length);
-        await content.CopyToAsync(copy, cancellationToken);
-        var bytes = copy.ToArray();
+        var bytes = new byte[length];
+        await content.ReadExactlyAsync(bytes, cancellationToken);
         var type = MailReading.SniffContentType(bytes);
         if (!Allowed.Contains(type))
             return (null, "Only PDF, Word (.docx), Excel (.xlsx), PNG, JPEG and plain-text files can be added.");
