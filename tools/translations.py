@@ -123,12 +123,43 @@ T = {
  'Too many messages': ('Trop de messages', 'Demasiados mensajes', 'Demasiadas mensagens'),
  'What is the negotiation about?': ('Sur quoi porte la négociation ?', '¿De qué trata la negociación?', 'De que trata a negociação?'),
  'Your name': ('Votre nom', 'Su nombre', 'O seu nome'),
+ # Letters (Features/Letters/LetterComposer.cs): the words around and inside letters, in the letter's language.
+ 'Our reference:': ('Notre référence :', 'Nuestra referencia:', 'A nossa referência:'),
+ 'Subject:': ('Objet :', 'Asunto:', 'Assunto:'),
+ 'Page {0} of {1}': ('Page {0} sur {1}', 'Página {0} de {1}', 'Página {0} de {1}'),
+ 'Confidential': ('Confidentiel', 'Confidencial', 'Confidencial'),
+ '[Name of the ministry or office]': ("[Nom du ministère ou de l'organisme]", '[Nombre del ministerio u oficina]', '[Nome do ministério ou organismo]'),
+ '[Country]': ('[Pays]', '[País]', '[País]'),
+ '[Place], [date]': ('[Lieu], le [date]', '[Lugar], [fecha]', '[Local], [data]'),
+ 'Head of Unit': ("Chef de l'unité", 'Jefe de la Unidad', 'Chefe da Unidade'),
+ 'Case officer': ('Chargé de dossier', 'Responsable del caso', 'Responsável pelo processo'),
+ 'legal advice': ('conseil juridique', 'asesoramiento jurídico', 'aconselhamento jurídico'),
+ 'fiscal and financial modelling': ('fiscalité et modélisation financière', 'fiscalidad y modelización financiera', 'fiscalidade e modelação financeira'),
+ 'technical advice': ('conseil technique', 'asesoramiento técnico', 'aconselhamento técnico'),
+ 'environmental and social advice': ('conseil environnemental et social', 'asesoramiento ambiental y social', 'aconselhamento ambiental e social'),
+ 'other expertise': ('autre expertise', 'otra experiencia', 'outras competências'),
+ 'mining': ('mines', 'minería', 'minas'),
+ 'oil and gas': ('pétrole et gaz', 'petróleo y gas', 'petróleo e gás'),
+ 'renewable energy': ('énergies renouvelables', 'energías renovables', 'energias renováveis'),
+ 'power': ('électricité', 'electricidad', 'eletricidade'),
+ 'transport infrastructure': ('infrastructures de transport', 'infraestructura de transporte', 'infraestruturas de transporte'),
+ 'water': ('eau', 'agua', 'água'),
+ 'agriculture and land': ('agriculture et foncier', 'agricultura y tierras', 'agricultura e terras'),
+ 'telecommunications': ('télécommunications', 'telecomunicaciones', 'telecomunicações'),
+ 'other sectors': ('autres secteurs', 'otros sectores', 'outros setores'),
+ 'Letter wording': ('Modèles de lettres', 'Modelos de cartas', 'Modelos de cartas'),
+ 'Download the request-letter template (Word)': ('Télécharger le modèle de lettre de demande (Word)', 'Descargar el modelo de carta de solicitud (Word)', 'Descarregar o modelo de carta de pedido (Word)'),
+ 'Dear Sir or Madam,': ('Madame, Monsieur,', 'Señora, señor:', 'Exmos. Senhores,'),
+ 'Dear {0},': ('Madame, Monsieur,', 'Estimado/a {0}:', 'Exmo./Exma. {0},'),
+ 'Please find attached our letter {0}: {1}.': ('Veuillez trouver ci-joint notre lettre {0} : {1}.', 'Adjuntamos nuestra carta {0}: {1}.', 'Junto enviamos a nossa carta {0}: {1}.'),
+ 'With kind regards,': ('Avec nos salutations distinguées,', 'Atentamente,', 'Com os melhores cumprimentos,'),
 }
 
 PUBLIC = ['Features/Shared/_Layout.cshtml', 'Features/Public/Index.cshtml', 'Features/Eligibility/SelfCheck.cshtml',
           'Features/Access/SignIn.cshtml', 'Features/Access/SignIn.cshtml.cs', 'Features/Access/AccessDenied.cshtml',
           'Features/Errors/Error.cshtml', 'Features/Errors/Error.cshtml.cs', 'Domain/Eligibility/EligibilityRules.cs',
-          'Features/Intake/Contact.cshtml', 'Features/Intake/Contact.cshtml.cs', 'Features/Intake/ContactThanks.cshtml']
+          'Features/Intake/Contact.cshtml', 'Features/Intake/Contact.cshtml.cs', 'Features/Intake/ContactThanks.cshtml',
+          'Features/Letters/LetterComposer.cs']
 
 def used_keys(root):
     keys = set()

@@ -43,6 +43,7 @@ public static class DeskCommandLine
         root.Subcommands.Add(CaseCommands.Create(console));
         root.Subcommands.Add(Features.Eligibility.EligibilityCommands.Create(console));
         root.Subcommands.Add(Features.Intake.MailCommands.Create(console));
+        root.Subcommands.Add(Features.Letters.LetterCommands.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

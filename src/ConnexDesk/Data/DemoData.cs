@@ -10,7 +10,7 @@ namespace ConnexDesk.Data;
 /// The demonstration desk: one login per role and a few requesting organisations. Seeded in the Development
 /// environment and by `seed-demo`; the passwords are published in the README, so Production never gets them.
 /// </summary>
-public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Features.Letters.IssueLetter issueLetter, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "demo-desk-2026";
 
@@ -78,7 +78,7 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Time
 
         var goldMine = await OpenAsync(new NewCase(
             new CaseDetails("SN", "Renegotiation of a gold mining convention", "The ministry asks for help to review the fiscal regime of a 2012 mining convention before the investor's request for an extension.",
-                Sector.Mining, NegotiationStage.Renegotiation, today.AddDays(5), today.AddDays(60), SupportServices.Legal | SupportServices.FiscalAndFinancialModelling),
+                Sector.Mining, NegotiationStage.Renegotiation, today.AddDays(5), today.AddDays(60), SupportServices.Legal | SupportServices.FiscalAndFinancialModelling, Language: "fr"),
             Organisations[0].Name, GovernmentLevel.National,
             [new NewCounterparty("Sahel Gold Resources SA", "CA", CounterpartyKind.Company)], officer.Id,
             "Phone call from the Director of Mines; a formal letter will follow.",
@@ -87,7 +87,7 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Time
 
         await OpenAsync(new NewCase(
             new CaseDetails("MZ", "Gas-to-power project: power purchase agreement", "First contact at a regional energy conference; the ministry is preparing a PPA negotiation with a project developer.",
-                Sector.Power, NegotiationStage.PreNegotiation, null, today.AddDays(120), SupportServices.Legal | SupportServices.Technical),
+                Sector.Power, NegotiationStage.PreNegotiation, null, today.AddDays(120), SupportServices.Legal | SupportServices.Technical, Language: "pt"),
             Organisations[1].Name, GovernmentLevel.National,
             [new NewCounterparty("Rovuma Power Partners Ltd", "MU", CounterpartyKind.Investor), new NewCounterparty("Empresa Nacional de Energia", "MZ", CounterpartyKind.StateOwnedEnterprise)],
             null, "Met the deputy minister at the conference; follow up by email.",
@@ -95,9 +95,14 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Time
 
         var toll = await OpenAsync(new NewCase(
             new CaseDetails("PE", "Toll road concession: financial close support", "Request to support the financial close of a regional toll road concession.",
-                Sector.TransportInfrastructure, NegotiationStage.Implementation, null, null, SupportServices.FiscalAndFinancialModelling),
-            Organisations[2].Name, GovernmentLevel.SubNational, [], officer.Id, null), officerActor, cancellationToken);
-        toll.Take(CaseStep.Decline, new StepRequest(managerActor, clock.GetUtcNow().UtcDateTime, "Financial close of an awarded concession is transaction advisory, outside the unit's mandate; referred to the regional development bank."));
+                Sector.TransportInfrastructure, NegotiationStage.Implementation, null, null, SupportServices.FiscalAndFinancialModelling, Language: "es"),
+            Organisations[2].Name, GovernmentLevel.SubNational, [], officer.Id, null,
+            new NewContact("Lucía Quispe", "l.quispe@transportes.region.example", null, "Gerente de Concesiones")), officerActor, cancellationToken);
+        const string outsideMandate = "Financial close of an awarded concession is transaction advisory, outside the unit's mandate; referred to the regional development bank.";
+        var declineLetter = await issueLetter.RunAsync(toll, new Features.Letters.IssueLetterRequest(LetterKind.Decline, "es", Reason: outsideMandate), managerActor, cancellationToken);
+        if (declineLetter.Letter is null)
+            throw new InvalidOperationException("Demo decline letter was not issued: " + string.Join("; ", declineLetter.Refusals));
+        toll.Take(CaseStep.Decline, new StepRequest(managerActor, clock.GetUtcNow().UtcDateTime, outsideMandate));
 
         await db.SaveChangesAsync(cancellationToken);
         return 3;

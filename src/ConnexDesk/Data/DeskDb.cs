@@ -24,6 +24,8 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
+    public DbSet<LetterNumberSequence> LetterNumberSequences => Set<LetterNumberSequence>();
+    public DbSet<ConnexDesk.Domain.Letters.LetterTemplate> LetterTemplates => Set<ConnexDesk.Domain.Letters.LetterTemplate>();
 
     public DbSet<ReferenceListVersion> ReferenceListVersions => Set<ReferenceListVersion>();
 
@@ -150,6 +152,24 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             sequence.Property(s => s.Year).ValueGeneratedNever();
         });
 
+        builder.Entity<LetterNumberSequence>(sequence =>
+        {
+            sequence.HasKey(s => s.Year);
+            sequence.Property(s => s.Year).ValueGeneratedNever();
+        });
+        builder.Entity<ConnexDesk.Domain.Letters.LetterTemplate>(t =>
+        {
+            t.ToTable("LetterTemplates");
+            t.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            t.Property(x => x.Language).HasMaxLength(2);
+            t.Property(x => x.Subject).HasMaxLength(1000);
+            t.Property(x => x.Body).HasMaxLength(50_000);
+            t.Property(x => x.Signature).HasMaxLength(2000);
+            t.Property(x => x.SavedById).HasMaxLength(450);
+            t.Property(x => x.SavedBy).HasMaxLength(200);
+            t.HasIndex(x => new { x.Kind, x.Language, x.Version }).IsUnique();
+        });
+
         builder.Entity<Case>(c =>
         {
             c.ToTable("Cases");
@@ -177,6 +197,38 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             c.HasMany(x => x.Engagements).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Notes).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.History).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Letters).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasOne(x => x.Agreement).WithOne().HasForeignKey<Agreement>("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.Property(x => x.Language).HasMaxLength(2).HasDefaultValue("en");
+        });
+        builder.Entity<IssuedLetter>(l =>
+        {
+            l.ToTable("Letters");
+            l.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            l.Property(x => x.Number).HasMaxLength(20);
+            l.HasIndex(x => x.Number).IsUnique();
+            l.HasIndex(x => new { x.Year, x.Sequence }).IsUnique();
+            l.Property(x => x.Language).HasMaxLength(2);
+            l.Property(x => x.Subject).HasMaxLength(1000);
+            l.Property(x => x.IssuedById).HasMaxLength(450);
+            l.Property(x => x.IssuedBy).HasMaxLength(200);
+            l.Property(x => x.SentTo).HasMaxLength(320);
+            l.Property(x => x.PdfSha256).HasMaxLength(64);
+            l.Property(x => x.DocxSha256).HasMaxLength(64);
+            l.Property(x => x.Reason).HasMaxLength(4000);
+        });
+        builder.Entity<Agreement>(a =>
+        {
+            a.ToTable("Agreements");
+            a.HasIndex("CaseId").IsUnique();
+            a.Property(x => x.RequestLetterFileName).HasMaxLength(300);
+            a.Property(x => x.RequestLetterSha256).HasMaxLength(64);
+            a.Property(x => x.ApprovalLetterNumber).HasMaxLength(20);
+            a.Property(x => x.ApprovalLetterSha256).HasMaxLength(64);
+            a.Property(x => x.SupportRecipient).HasMaxLength(300);
+            a.Property(x => x.SupportProvider).HasMaxLength(300);
+            a.Property(x => x.RecordedById).HasMaxLength(450);
+            a.Property(x => x.RecordedBy).HasMaxLength(200);
         });
 
         builder.Entity<Counterparty>(c =>

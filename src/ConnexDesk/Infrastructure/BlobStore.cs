@@ -32,6 +32,12 @@ public sealed class BlobStore(IOptions<DeskOptions> options, IWebHostEnvironment
 
     public bool Exists(string sha256) => File.Exists(PathOf(sha256));
 
+    /// <summary>
+    /// Makes sure the key ring has a current key before the caller opens a transaction and stores files in it:
+    /// creating a key writes to the database, which on SQLite would wait for that very transaction's write lock.
+    /// </summary>
+    public void PrepareKeys() => _ = _contentKeys.Protect([0]);
+
     public Task<string> PutAsync(byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);

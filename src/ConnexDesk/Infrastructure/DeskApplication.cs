@@ -80,7 +80,8 @@ public static class DeskApplication
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.UnitStaff, p => p.RequireRole(Roles.CaseOfficer, Roles.Manager))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.LetterWording, p => p.RequireRole(Roles.Administrator, Roles.Manager));
 
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("ConnexDesk")
@@ -114,6 +115,8 @@ public static class DeskApplication
         services.AddSingleton<Features.Intake.ImapIntake>();
         services.AddHostedService<Features.Intake.ImapIntakeLoop>();
         services.AddScoped<Features.Outbox.OutboxSender>();
+        services.AddSingleton<Features.Letters.LetterComposer>();
+        services.AddScoped<Features.Letters.IssueLetter>();
         services.AddHostedService<Features.Outbox.OutboxLoop>();
         services.AddScoped<DemoData>();
     }
@@ -204,4 +207,7 @@ public static class Policies
     public const string UnitStaff = nameof(UnitStaff);
     public const string Manager = nameof(Manager);
     public const string Administrator = nameof(Administrator);
+
+    /// <summary>Who edits the wording of the unit's letters: administrators, and managers, who sign them.</summary>
+    public const string LetterWording = nameof(LetterWording);
 }

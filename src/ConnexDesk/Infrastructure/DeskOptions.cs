@@ -11,6 +11,9 @@ public sealed class DeskOptions
 
     public string UnitName { get; set; } = "Negotiation Support Unit";
 
+    /// <summary>The unit's postal address, one line, on the letterhead of its letters.</summary>
+    public string UnitAddress { get; set; } = "";
+
     /// <summary>The unit's mailbox, where governments write first.</summary>
     public string UnitEmail { get; set; } = "support@connexdesk.example";
 

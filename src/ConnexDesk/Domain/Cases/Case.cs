@@ -11,7 +11,8 @@ public sealed record CaseDetails(
     DateOnly? DeadlineOn = null,
     SupportServices ServicesNeeded = SupportServices.None,
     IReadOnlyList<string>? RequestedExperts = null,
-    bool CountryNameMayBePublished = false);
+    bool CountryNameMayBePublished = false,
+    string? Language = null);
 
 /// <summary>The outcome of asking a case to take a step: done, or refused with the reasons.</summary>
 public sealed record StepOutcome(CaseStep Step, IReadOnlyList<Reason> Refusals)
@@ -43,12 +44,14 @@ public sealed class Case
     private readonly List<Engagement> _engagements = [];
     private readonly List<CaseNote> _notes = [];
     private readonly List<CaseHistoryEntry> _history = [];
+    private readonly List<IssuedLetter> _letters = [];
 
     private Case()
     {
         Reference = "";
         Title = "";
         RequestedExperts = [];
+        Language = "en";
     }
 
     public int Id { get; private set; }
@@ -75,6 +78,9 @@ public sealed class Case
     /// <summary>The country's name stays anonymous outside the unit unless the country consents.</summary>
     public bool CountryNameMayBePublished { get; private set; }
 
+    /// <summary>The language the government writes in (en, fr, es or pt); the unit's letters are written in it.</summary>
+    public string Language { get; private set; }
+
     public string? AssignedOfficerId { get; private set; }
     public DateTime? EvaluationRecordedAt { get; private set; }
 
@@ -88,6 +94,13 @@ public sealed class Case
     public IReadOnlyList<Engagement> Engagements => _engagements;
     public IReadOnlyList<CaseNote> Notes => _notes;
     public IReadOnlyList<CaseHistoryEntry> History => _history;
+    public IReadOnlyList<IssuedLetter> Letters => _letters;
+
+    /// <summary>Recorded when the approval letter is issued; never changed after.</summary>
+    public Agreement? Agreement { get; private set; }
+
+    /// <summary>The formal request letter: the request-letter document added last.</summary>
+    public CaseDocument? RequestLetter => _documents.Where(d => d.Kind == CaseDocumentKind.RequestLetter).OrderBy(d => d.AddedAt).ThenBy(d => d.Id).LastOrDefault();
 
     public EligibilityDecision? LatestEligibilityDecision => _eligibilityDecisions.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).LastOrDefault();
     public bool IsFinished => CaseLifecycle.Terminal.Contains(Stage);
@@ -233,6 +246,76 @@ public sealed class Case
         });
     }
 
+    /// <summary>Why <paramref name="actor"/> cannot issue a letter of <paramref name="kind"/> on this case now; empty when they can.</summary>
+    public IReadOnlyList<Reason> LetterRefusals(LetterKind kind, CaseActor actor, string? reason, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsUnitStaff)
+            return [new Reason("Only the unit's staff issue letters.")];
+        if (IsFinished)
+            return [new Reason("This case is finished; it can no longer be changed.")];
+        var request = new StepRequest(actor, at, reason);
+        return kind switch
+        {
+            LetterKind.Acknowledgement => [.. CaseLifecycle.Guards.RequestLetterOnCase.Check(this, request)],
+            LetterKind.Approval => actor.Role != Role.Manager
+                ? [new Reason("Only managers can do this.")]
+                : Agreement is not null
+                    ? [new Reason("The approval letter {0} has already been issued; the agreement it formed cannot be changed.", Agreement.ApprovalLetterNumber)]
+                    : Stage != CaseStage.PendingApproval
+                        ? [new Reason("An approval letter is issued when the case is pending approval; it is at the stage '{0}'.", CaseWords.Stage(Stage))]
+                        : [.. CaseLifecycle.Guards.FourEyes.Check(this, request), .. CaseLifecycle.Guards.RequestLetterOnCase.Check(this, request)],
+            LetterKind.Decline => actor.Role != Role.Manager
+                ? [new Reason("Only managers can do this.")]
+                : !CaseLifecycle.BeforeApproval.Contains(Stage)
+                    ? [new Reason("A request can be declined only before it is approved.")]
+                    : [.. CaseLifecycle.Guards.FourEyes.Check(this, request), .. CaseLifecycle.Guards.ReasonGiven.Check(this, request)],
+            LetterKind.RequestLetterTemplate => [new Reason("The request-letter template is downloaded, not issued.")],
+        };
+    }
+
+    /// <summary>
+    /// A letter is issued: its PDF and DOCX become documents of the case, and an approval letter records the agreement
+    /// (the request letter and the approval letter, with their fingerprints and dates, and the parties).
+    /// </summary>
+    public IReadOnlyList<Reason> IssueLetter(IssuedLetter letter, LetterFiles files, CaseActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(actor);
+        var refusals = LetterRefusals(letter.Kind, actor, letter.Reason, letter.IssuedAt);
+        if (refusals.Count > 0)
+            return refusals;
+        var documentKind = letter.Kind switch
+        {
+            LetterKind.Acknowledgement => CaseDocumentKind.AcknowledgementLetter,
+            LetterKind.Approval => CaseDocumentKind.ApprovalLetter,
+            LetterKind.Decline => CaseDocumentKind.DeclineLetter,
+            LetterKind.RequestLetterTemplate => throw new ArgumentException("The request-letter template is not issued.", nameof(letter)),
+        };
+        if (files.Pdf.Kind != documentKind || files.Docx.Kind != documentKind)
+            throw new ArgumentException($"The files of a {letter.Kind} letter are documents of the kind {documentKind}.", nameof(files));
+        AddDocument(files.Pdf, actor);
+        AddDocument(files.Docx, actor);
+        _letters.Add(letter);
+        Record(new CaseHistoryEntry(HistoryKind.LetterIssued, actor, letter.IssuedAt)
+        {
+            Field = CaseWords.LetterKind(letter.Kind),
+            NewValue = $"{letter.Number} ({letter.Language}), sent to {letter.SentTo}",
+            Reason = letter.Reason,
+        });
+        if (letter.Kind == LetterKind.Approval)
+        {
+            Agreement = new Agreement(RequestLetter!, letter, files.SupportRecipient, files.SupportProvider, actor);
+            Record(new CaseHistoryEntry(HistoryKind.AgreementRecorded, actor, letter.IssuedAt)
+            {
+                Field = "Agreement",
+                NewValue = $"request letter {Agreement.RequestLetterFileName} + approval letter {Agreement.ApprovalLetterNumber}",
+            });
+        }
+        return [];
+    }
+
     public void RecordEligibilityDecision(EligibilityDecision decision, CaseActor actor)
     {
         ArgumentNullException.ThrowIfNull(decision);
@@ -326,6 +409,7 @@ public sealed class Case
         ServicesNeeded = details.ServicesNeeded;
         RequestedExperts = [.. (details.RequestedExperts ?? []).Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
         CountryNameMayBePublished = details.CountryNameMayBePublished;
+        Language = LetterLanguages.OrEnglish(details.Language);
     }
 
     private Dictionary<string, string?> Snapshot() => new()
@@ -340,6 +424,7 @@ public sealed class Case
         ["Services needed"] = ServicesNeeded == SupportServices.None ? null : string.Join(", ", CaseWords.Each(ServicesNeeded).Select(CaseWords.Service)),
         ["Experts requested"] = RequestedExperts.Count == 0 ? null : string.Join(", ", RequestedExperts),
         ["Country name may be published"] = CountryNameMayBePublished ? "yes" : "no",
+        ["Language"] = Language,
     };
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

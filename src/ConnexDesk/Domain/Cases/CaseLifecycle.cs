@@ -35,13 +35,13 @@ public static class CaseLifecycle
         new(CaseStep.RecordFormalRequest, [CaseStage.AwaitingFormalRequest], CaseStage.FormalRequestReceived, Staff, [Guards.RequestLetterOnCase, Guards.OrganisationRecorded]),
         new(CaseStep.StartDueDiligence, [CaseStage.FormalRequestReceived], CaseStage.DueDiligence, Staff, [Guards.Eligible]),
         new(CaseStep.SubmitForApproval, [CaseStage.DueDiligence], CaseStage.PendingApproval, Staff, [Guards.DueDiligenceComplete]),
-        new(CaseStep.Approve, [CaseStage.PendingApproval], CaseStage.Approved, Managers, [Guards.FourEyes, Guards.RequestLetterOnCase, Guards.ApprovalLetterIssued]),
+        new(CaseStep.Approve, [CaseStage.PendingApproval], CaseStage.Approved, Managers, [Guards.FourEyes, Guards.AgreementRecorded]),
         new(CaseStep.StartScoping, [CaseStage.Approved], CaseStage.Scoping, Staff, []),
         new(CaseStep.StartExpertSelection, [CaseStage.Approved, CaseStage.Scoping], CaseStage.ExpertSelection, Staff, []),
         new(CaseStep.StartDelivery, [CaseStage.ExpertSelection], CaseStage.Delivery, Staff, [Guards.ExpertReadyToWork]),
         new(CaseStep.StartEvaluation, [CaseStage.Delivery], CaseStage.Evaluation, Staff, [Guards.EveryEngagementCompleted]),
         new(CaseStep.Close, [CaseStage.Evaluation], CaseStage.Closed, Staff, [Guards.EvaluationRecordedOrWaived]),
-        new(CaseStep.Decline, BeforeApproval, CaseStage.Declined, Managers, [Guards.FourEyes, Guards.ReasonGiven]),
+        new(CaseStep.Decline, BeforeApproval, CaseStage.Declined, Managers, [Guards.FourEyes, Guards.ReasonGiven, Guards.DeclineLetterIssued]),
         new(CaseStep.Withdraw, BeforeApproval, CaseStage.Withdrawn, Staff, [Guards.ReasonGiven]),
     ];
 
@@ -159,10 +159,15 @@ public static class CaseLifecycle
                 ? [new Reason("you are the case officer of this case; another manager must decide (four eyes).")]
                 : []);
 
-        public static Guard ApprovalLetterIssued { get; } = new("approval letter issued", (c, _) =>
-            c.Documents.Any(d => d.Kind == CaseDocumentKind.ApprovalLetter)
+        public static Guard AgreementRecorded { get; } = new("approval letter issued, which records the agreement", (c, _) =>
+            c.Agreement is not null
                 ? []
-                : [new Reason("no approval letter has been issued.")]);
+                : [new Reason("the approval letter has not been issued; issuing it records the agreement.")]);
+
+        public static Guard DeclineLetterIssued { get; } = new("decline letter issued", (c, _) =>
+            c.Letters.Any(l => l.Kind == LetterKind.Decline)
+                ? []
+                : [new Reason("no decline letter has been issued; issue it with the reason first.")]);
 
         public static Guard ExpertReadyToWork { get; } = new("an accepted expert who signed the current Code of Conduct and has no conflict", (c, request) =>
         {

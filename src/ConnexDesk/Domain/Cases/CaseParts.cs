@@ -260,6 +260,8 @@ public enum HistoryKind
     OfficerAssigned,
     NoteAdded,
     DocumentAdded,
+    LetterIssued,
+    AgreementRecorded,
 }
 
 /// <summary>One line of the case's history: who did what, when, from what to what, and why.</summary>

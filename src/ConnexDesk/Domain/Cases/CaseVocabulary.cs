@@ -159,6 +159,14 @@ public static class CaseWords
         CaseDocumentKind.Other => "Other document",
     };
 
+    public static string LetterKind(LetterKind kind) => kind switch
+    {
+        Cases.LetterKind.Acknowledgement => "Acknowledgement letter",
+        Cases.LetterKind.Approval => "Approval letter",
+        Cases.LetterKind.Decline => "Decline letter",
+        Cases.LetterKind.RequestLetterTemplate => "Request-letter template",
+    };
+
     public static IEnumerable<SupportServices> Each(SupportServices services) =>
         Enum.GetValues<SupportServices>().Where(s => s != SupportServices.None && services.HasFlag(s));
 }

@@ -4,6 +4,9 @@ public enum OutgoingKind
 {
     Acknowledgement,
     Reply,
+
+    /// <summary>A letter the unit issued, sent as a PDF to the focal point.</summary>
+    Letter,
 }
 
 public enum OutgoingStatus

@@ -39,6 +39,9 @@ public sealed class CaseFormInput
 
     public bool CountryNameMayBePublished { get; set; }
 
+    /// <summary>The language of the government's correspondence; the unit's letters are written in it.</summary>
+    public string Language { get; set; } = "en";
+
     public CaseDetails ToDetails() => new(
         CountryCode,
         Title,
@@ -49,7 +52,8 @@ public sealed class CaseFormInput
         DeadlineOn,
         Services.Aggregate(SupportServices.None, (all, one) => all | one),
         (RequestedExperts ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        CountryNameMayBePublished);
+        CountryNameMayBePublished,
+        LetterLanguages.OrEnglish(Language));
 
     public static CaseFormInput From(Case @case, string? organisationName, GovernmentLevel? level)
     {
@@ -68,6 +72,7 @@ public sealed class CaseFormInput
             Services = [.. CaseWords.Each(@case.ServicesNeeded)],
             RequestedExperts = string.Join('\n', @case.RequestedExperts),
             CountryNameMayBePublished = @case.CountryNameMayBePublished,
+            Language = @case.Language,
         };
     }
 
@@ -79,5 +84,7 @@ public sealed class CaseFormInput
             modelState.AddModelError($"{prefix}.{nameof(CountryCode)}", "Choose a country from the list.");
         if (NextRoundOn is { } round && DeadlineOn is { } deadline && deadline < round)
             modelState.AddModelError($"{prefix}.{nameof(DeadlineOn)}", "The deadline is before the next negotiation round; check the dates.");
+        if (!LetterLanguages.IsKnown(Language))
+            modelState.AddModelError($"{prefix}.{nameof(Language)}", "Choose English, French, Spanish or Portuguese.");
     }
 }

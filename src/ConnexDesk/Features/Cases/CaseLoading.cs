@@ -20,6 +20,8 @@ public static class CaseLoading
             .Include(c => c.Engagements)
             .Include(c => c.Notes)
             .Include(c => c.History)
+            .Include(c => c.Letters)
+            .Include(c => c.Agreement)
             .AsSplitQuery()
             .VisibleTo(actor)
             .SingleOrDefaultAsync(c => c.Reference == normalised, cancellationToken);

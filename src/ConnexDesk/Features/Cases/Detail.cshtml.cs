@@ -38,6 +38,14 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
     /// <summary>For the latest version of each request letter on the case: what it seems to cover.</summary>
     public IReadOnlyDictionary<int, LetterReading> LetterReadings { get; private set; } = new Dictionary<int, LetterReading>();
 
+    /// <summary>Each letter the page offers, with what it still waits for.</summary>
+    public IReadOnlyList<(LetterKind Kind, IReadOnlyList<Reason> WaitingFor)> LetterChoices { get; private set; } = [];
+
+    /// <summary>The organisation's contacts a letter can be sent to.</summary>
+    public IReadOnlyList<OrganisationContact> Recipients { get; private set; } = [];
+
+    public LetterKind? PostedLetter { get; private set; }
+
     public string? Problem { get; private set; }
     public IReadOnlyList<string> ProblemDetails { get; private set; } = [];
     public CaseStep? PostedStep { get; private set; }
@@ -228,6 +236,90 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         return File(await blobs.ReadAsync(document.Sha256, HttpContext.RequestAborted), document.ContentType, document.FileName);
     }
 
+    /// <summary>Issues a letter: numbered, stored as PDF and DOCX, sent to the chosen contact; an approval letter records the agreement.</summary>
+    public async Task<IActionResult> OnPostLetterAsync(string reference, int version, LetterKind kind, string? language, int? recipientId, string? reason,
+        [FromServices] Letters.IssueLetter issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        Actor = User.ToActor();
+        var found = await db.LoadAsync(reference, Actor);
+        if (found is null)
+            return NotFound();
+        if (found.Version != version)
+            return await ConflictAsync(found);
+        Letters.IssueLetterResult result;
+        try
+        {
+            result = await issue.RunAsync(found, new Letters.IssueLetterRequest(kind, language ?? found.Language, recipientId, reason), Actor, HttpContext.RequestAborted);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.LoadAsync(reference, Actor);
+            return current is null ? NotFound() : await ConflictAsync(current);
+        }
+        if (result.Letter is not { } letter)
+        {
+            (Problem, ProblemDetails) = (localizer["The letter was not issued:"], [.. result.Refusals.Select(r => localizer[r.Template, r.Args].Value)]);
+            (PostedLetter, PostedText) = (kind, reason);
+            db.ChangeTracker.Clear();
+            await PrepareAsync((await db.LoadAsync(reference, Actor))!);
+            return Page();
+        }
+        logger.LogInformation("User {UserId} issued letter {Number} ({Kind}) on case {Reference}, sent to {SentTo}", Actor.UserId, letter.Number, letter.Kind, found.Reference, letter.SentTo);
+        Done = letter.Kind == LetterKind.Approval
+            ? localizer["Letter {0} issued and queued to {1}. The agreement is recorded on the case.", letter.Number, letter.SentTo]
+            : localizer["Letter {0} issued and queued to {1}.", letter.Number, letter.SentTo];
+        return Redirect($"/cases/{found.Reference}#letters");
+    }
+
+    /// <summary>The letter as it would be issued now, unnumbered; nothing is stored or sent.</summary>
+    public async Task<IActionResult> OnPostLetterPreviewAsync(string reference, LetterKind kind, string? language, int? recipientId, string? reason,
+        [FromServices] Letters.LetterComposer composer)
+    {
+        ArgumentNullException.ThrowIfNull(composer);
+        Actor = User.ToActor();
+        var found = await db.LoadAsync(reference, Actor);
+        if (found is null || kind == LetterKind.RequestLetterTemplate || !Enum.IsDefined(kind))
+            return NotFound();
+        var letterLanguage = LetterLanguages.OrEnglish(language ?? found.Language);
+        var (organisation, recipient) = await RecipientAsync(found, recipientId);
+        var wording = await Letters.LetterTemplates.CurrentAsync(db, kind, letterLanguage, HttpContext.RequestAborted);
+        var facts = Letters.LetterFacts.From(found, letterLanguage, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), organisation, recipient, Actor) with
+        {
+            Number = localizer["(draft, not yet numbered)"],
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        };
+        logger.LogInformation("User {UserId} previewed a {Kind} letter on case {Reference}", Actor.UserId, kind, found.Reference);
+        var pdf = Letters.PdfLetter.Write(composer.Compose(kind, wording, facts));
+        return File(pdf, "application/pdf", $"draft {found.Reference}.pdf");
+    }
+
+    /// <summary>The request-letter template in the case's language, filled with what the case already knows.</summary>
+    public async Task<IActionResult> OnGetRequestLetterTemplateAsync(string reference, [FromServices] Letters.LetterComposer composer)
+    {
+        ArgumentNullException.ThrowIfNull(composer);
+        Actor = User.ToActor();
+        var found = await db.LoadAsync(reference, Actor);
+        if (found is null)
+            return NotFound();
+        var (organisation, recipient) = await RecipientAsync(found, null);
+        var wording = await Letters.LetterTemplates.CurrentAsync(db, LetterKind.RequestLetterTemplate, found.Language, HttpContext.RequestAborted);
+        var facts = Letters.LetterFacts.From(found, found.Language, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), organisation, recipient, Actor);
+        logger.LogInformation("User {UserId} downloaded the pre-filled request-letter template of case {Reference}", Actor.UserId, found.Reference);
+        var docx = Letters.DocxLetter.Write(composer.Compose(LetterKind.RequestLetterTemplate, wording, facts));
+        return File(docx, Intake.MailReading.WordDocument, $"{found.Reference} request letter ({found.Language}).docx");
+    }
+
+    private async Task<(string? Organisation, OrganisationContact? Recipient)> RecipientAsync(Case found, int? recipientId)
+    {
+        if (found.OrganisationId is not { } organisationId)
+            return (null, null);
+        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
+        var withEmail = organisation.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).OrderBy(c => c.Id).ToList();
+        return (organisation.Name, withEmail.FirstOrDefault(c => c.Id == recipientId) ?? withEmail.FirstOrDefault());
+    }
+
     private async Task<IActionResult> ChangeAsync(string reference, int version, Func<Case, CaseActor, DateTime, Task<(string, List<string>)?>> change, Func<Case, string> done)
     {
         Actor = User.ToActor();
@@ -286,6 +378,9 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
             (OrganisationName, OrganisationLevel, Contacts, OrganisationMailDomain) = (organisation.Name, organisation.Level, organisation.Contacts, organisation.MailDomain);
         }
+        Recipients = [.. Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).OrderBy(c => c.Id)];
+        LetterChoices = [.. new[] { LetterKind.Acknowledgement, LetterKind.Approval, LetterKind.Decline }
+            .Select(kind => (kind, found.LetterRefusals(kind, Actor, "reason given in the form", Now)))];
         Staff = await db.StaffAsync();
         OfficerName = Staff.Where(s => s.Id == found.AssignedOfficerId).Select(s => s.Name).FirstOrDefault();
         // Forms give the reason; probe with one so that "a reason is required" does not hide what else a step waits for.

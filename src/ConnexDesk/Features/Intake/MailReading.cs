@@ -176,7 +176,10 @@ public static class MailReading
     {
         ArgumentNullException.ThrowIfNull(message);
         static string? Limit(string? text, int length) => string.IsNullOrWhiteSpace(text) ? null : text.Length > length ? text[..length] : text;
-        return new Domain.Cases.CaseDetails(countryCode ?? CountryFromAddress(message.FromAddress), Limit(message.Subject, 300) ?? "(no subject)", Limit(summary ?? message.TextBody, 2000));
+        var country = countryCode ?? CountryFromAddress(message.FromAddress);
+        // The language the sender wrote in (or their country's) is the one the unit's letters will use; staff can change it.
+        return new Domain.Cases.CaseDetails(country, Limit(message.Subject, 300) ?? "(no subject)", Limit(summary ?? message.TextBody, 2000),
+            Language: Outbox.Acknowledgement.LanguageFor(null, message.TextBody, country));
     }
 
     /// <summary>A country from the sender's domain (gouv.sn, gov.mz): a first guess staff can correct, never a basis for access.</summary>

@@ -1,4 +1,5 @@
 using ConnexDesk.Data;
+using ConnexDesk.Domain.Cases;
 using ConnexDesk.Domain.Intake;
 using ConnexDesk.Features.Intake;
 using ConnexDesk.Infrastructure;
@@ -80,7 +81,9 @@ public sealed class OutboxSender(DeskDb db, BlobStore blobs, TimeProvider clock,
         var mixed = new Multipart("mixed") { text };
         foreach (var sha256 in outgoing.AttachmentSha256s)
         {
-            var file = await db.Set<MessageAttachment>().AsNoTracking().FirstAsync(a => a.Sha256 == sha256, cancellationToken);
+            // A file from a message on the case, or a document of the case (an issued letter, say).
+            var file = await db.Set<MessageAttachment>().AsNoTracking().Where(a => a.Sha256 == sha256).Select(a => new { a.FileName, a.ContentType }).FirstOrDefaultAsync(cancellationToken)
+                ?? await db.Set<CaseDocument>().AsNoTracking().Where(d => d.Sha256 == sha256).Select(d => new { d.FileName, d.ContentType }).FirstAsync(cancellationToken);
             mixed.Add(new MimePart(ContentType.Parse(file.ContentType))
             {
                 Content = new MimeContent(new MemoryStream(await blobs.ReadAsync(sha256, cancellationToken))),
