@@ -11,7 +11,7 @@ public sealed partial class CaseLifecycleTests(BrowserDesk browser)
     private const string Manager = "manager@demo.connexdesk.org";
 
     [Fact]
-    public async Task An_inquiry_taken_by_phone_is_declined_by_the_manager_with_a_reason()
+    public async Task An_inquiry_taken_by_phone_is_declined_by_the_manager_with_a_letter_giving_the_reason()
     {
         var officer = await browser.SignedInAsync(Officer);
         var reference = await OpenInquiryAsync(officer, "Wind farm land lease (browser decline)");
@@ -20,8 +20,18 @@ public sealed partial class CaseLifecycleTests(BrowserDesk browser)
 
         var manager = await browser.SignedInAsync(Manager);
         await manager.GotoAsync($"/cases/{reference}");
+        const string reason = "A private developer's request, not a government's: outside the unit's mandate.";
+        var letters = manager.Locator("#letters").Locator("xpath=..");
+        await letters.Locator("summary", new() { HasText = "Issue a letter" }).ClickAsync();
+        await manager.Locator("#letter-kind").SelectOptionAsync("Decline");
+        await manager.GetByLabel("Reason for a decline (it is written into the letter)").FillAsync(reason);
+        await BrowserDesk.ScreenshotAsync(manager, "case-decline-letter-form");
+        await letters.GetByRole(AriaRole.Button, new() { Name = "Issue and send" }).ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("issued and queued to w.kamau@energy.go.example");
+        await Assertions.Expect(manager.Locator("#letters").Locator("xpath=..")).ToContainTextAsync("Decline letter");
+
         var decline = manager.Locator("form.step.possible", new() { Has = manager.GetByRole(AriaRole.Button, new() { Name = "Decline" }) });
-        await decline.GetByLabel("Reason (required, kept in the history)").FillAsync("A private developer's request, not a government's: outside the unit's mandate.");
+        await decline.GetByLabel("Reason (required, kept in the history)").FillAsync(reason);
         await decline.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
 
         await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("The case is now at the stage 'Declined'");

@@ -11,7 +11,7 @@ public sealed class SelfCheckTests(BrowserDesk browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Français" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "Français" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Un appui d'experts aux gouvernements qui négocient des contrats complexes");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Vérifier si votre demande est éligible" }).ClickAsync();
@@ -33,7 +33,7 @@ public sealed class SelfCheckTests(BrowserDesk browser)
     {
         var page = await browser.NewPageAsync(width: 390, height: 844);
         await page.GotoAsync("/eligibility");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Português" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "Português" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Podemos apoiar a sua negociação?");
 
         await page.GetByLabel("O seu país").SelectOptionAsync("AO");

@@ -313,7 +313,7 @@ public sealed class LifecycleTests
         var committed = File.ReadAllText(Path.Combine(DeskProcess.RepositoryRoot, "docs", "case-lifecycle.md"));
 
         Assert.True(committed == CaseLifecycle.Document(),
-            "docs/case-lifecycle.md is out of date: run `dotnet run --project src/ConnexDesk -- cases lifecycle > docs/case-lifecycle.md`.");
+            "docs/case-lifecycle.md is out of date: run `dotnet run --project src/ConnexDesk --no-launch-profile -- cases lifecycle > docs/case-lifecycle.md`.");
     }
 
     [Theory]

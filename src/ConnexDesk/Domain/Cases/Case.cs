@@ -269,6 +269,8 @@ public sealed class Case
                 ? [new Reason("Only managers can do this.")]
                 : !CaseLifecycle.BeforeApproval.Contains(Stage)
                     ? [new Reason("A request can be declined only before it is approved.")]
+                    : Agreement is not null
+                        ? [new Reason("The approval letter {0} has been issued; the request can no longer be declined.", Agreement.ApprovalLetterNumber)]
                     : [.. CaseLifecycle.Guards.FourEyes.Check(this, request), .. CaseLifecycle.Guards.ReasonGiven.Check(this, request)],
             LetterKind.RequestLetterTemplate => [new Reason("The request-letter template is downloaded, not issued.")],
         };

@@ -84,7 +84,7 @@ public static class CaseLifecycle
         var text = new System.Text.StringBuilder();
         text.AppendLine("# The case lifecycle");
         text.AppendLine();
-        text.AppendLine("Generated from `src/ConnexDesk/Domain/Cases/CaseLifecycle.cs` by `dotnet run --project src/ConnexDesk -- cases lifecycle`;");
+        text.AppendLine("Generated from `src/ConnexDesk/Domain/Cases/CaseLifecycle.cs` by `dotnet run --project src/ConnexDesk --no-launch-profile -- cases lifecycle`;");
         text.AppendLine("a test fails when this file and the table disagree. Do not edit by hand.");
         text.AppendLine();
         text.AppendLine("| step | from | to | who | waits for |");

@@ -132,6 +132,30 @@ public static class CaseCommands
                         senderVerified = m.SenderVerified,
                         attachments = m.Attachments.Select(a => new { fileName = a.FileName, sha256 = a.Sha256, size = a.Size, contentType = a.ContentType }),
                     }),
+                language = found.Language,
+                documents = found.Documents.Select(d => new { kind = d.Kind, fileName = d.FileName, sha256 = d.Sha256, size = d.Size, version = d.Version, addedAt = d.AddedAt }),
+                letters = found.Letters.OrderBy(l => l.IssuedAt).Select(l => new
+                {
+                    number = l.Number,
+                    kind = l.Kind,
+                    language = l.Language,
+                    subject = l.Subject,
+                    issuedAt = l.IssuedAt,
+                    issuedBy = l.IssuedBy,
+                    sentTo = l.SentTo,
+                    pdfSha256 = l.PdfSha256,
+                    docxSha256 = l.DocxSha256,
+                    templateVersion = l.TemplateVersion,
+                    reason = l.Reason,
+                }),
+                agreement = found.Agreement is not { } a ? null : new
+                {
+                    requestLetter = new { fileName = a.RequestLetterFileName, sha256 = a.RequestLetterSha256, receivedAt = a.RequestLetterReceivedAt },
+                    approvalLetter = new { number = a.ApprovalLetterNumber, sha256 = a.ApprovalLetterSha256, issuedAt = a.ApprovalLetterIssuedAt },
+                    recipient = a.SupportRecipient,
+                    provider = a.SupportProvider,
+                    recordedBy = a.RecordedBy,
+                },
                 history,
             };
             var text = $"{found.Reference}  {found.Stage}  {found.CountryCode}  {found.Title}{Environment.NewLine}"
