@@ -135,6 +135,14 @@ public abstract class LetterIssuingTests<TDesk>(TDesk desk) : IClassFixture<TDes
         var attached = Assert.Single(composed.Attachments.OfType<MimeKit.MimePart>());
         Assert.Equal((pdf.FileName, "application/pdf"), (attached.FileName, attached.ContentType.MimeType));
 
+        // Both files of the letter are stored encrypted: neither a PDF nor a Word package lies anywhere in the data directory.
+        foreach (var file in Directory.EnumerateFiles(desk.DataDirectory, "*", SearchOption.AllDirectories))
+        {
+            var content = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file));
+            Assert.DoesNotContain("%PDF-", content, StringComparison.Ordinal);
+            Assert.DoesNotContain("word/document.xml", content, StringComparison.Ordinal);
+        }
+
         var page = Forms.Text(await client.GetStringAsync($"/cases/{c.Reference}"));
         Assert.Contains("Agreement", page, StringComparison.Ordinal);
         Assert.Contains(agreement.RequestLetterSha256, page, StringComparison.Ordinal);
