@@ -150,6 +150,7 @@ T = {
  'Letter wording': ('Modèles de lettres', 'Modelos de cartas', 'Modelos de cartas'),
  'Download the request-letter template (Word)': ('Télécharger le modèle de lettre de demande (Word)', 'Descargar el modelo de carta de solicitud (Word)', 'Descarregar o modelo de carta de pedido (Word)'),
  'Request-letter template in {0} (Word)': ('Modèle de lettre de demande en {0} (Word)', 'Modelo de carta de solicitud en {0} (Word)', 'Modelo de carta de pedido em {0} (Word)'),
+ 'Checklist': ('Liste de vérification', 'Lista de verificación', 'Lista de verificação'),
  'Dear Sir or Madam,': ('Madame, Monsieur,', 'Señora, señor:', 'Exmos. Senhores,'),
  'Dear {0},': ('Madame, Monsieur,', 'Estimado/a {0}:', 'Exmo./Exma. {0},'),
  'Please find attached our letter {0}: {1}.': ('Veuillez trouver ci-joint notre lettre {0} : {1}.', 'Adjuntamos nuestra carta {0}: {1}.', 'Junto enviamos a nossa carta {0}: {1}.'),

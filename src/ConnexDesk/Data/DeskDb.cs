@@ -25,6 +25,7 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
 
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
     public DbSet<LetterNumberSequence> LetterNumberSequences => Set<LetterNumberSequence>();
+    public DbSet<ChecklistLine> ChecklistLines => Set<ChecklistLine>();
     public DbSet<ConnexDesk.Domain.Letters.LetterTemplate> LetterTemplates => Set<ConnexDesk.Domain.Letters.LetterTemplate>();
 
     public DbSet<ReferenceListVersion> ReferenceListVersions => Set<ReferenceListVersion>();
@@ -277,10 +278,23 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             e.Property(x => x.Group).HasMaxLength(100);
             e.Property(x => x.Note).HasMaxLength(1000);
         });
+        builder.Entity<ChecklistLine>(l =>
+        {
+            l.ToTable("ChecklistLines");
+            l.Property(x => x.Title).HasMaxLength(300);
+            l.Property(x => x.Guidance).HasMaxLength(2000);
+            l.Property(x => x.SavedBy).HasMaxLength(200);
+        });
         builder.Entity<DueDiligenceItem>(d =>
         {
             d.ToTable("DueDiligenceItems");
             d.Property(x => x.Title).HasMaxLength(300);
+            d.Property(x => x.Guidance).HasMaxLength(2000);
+            d.Property(x => x.Mitigation).HasMaxLength(4000);
+            d.Property(x => x.Evidence).HasMaxLength(4000);
+            d.Property(x => x.Comment).HasMaxLength(4000);
+            d.Property(x => x.ReviewedById).HasMaxLength(450);
+            d.Property(x => x.ReviewedBy).HasMaxLength(200);
             d.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             d.Property(x => x.Risk).HasConversion<string>().HasMaxLength(10);
         });

@@ -81,7 +81,7 @@ public static class DeskApplication
             .AddPolicy(Policies.UnitStaff, p => p.RequireRole(Roles.CaseOfficer, Roles.Manager))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.LetterWording, p => p.RequireRole(Roles.Administrator, Roles.Manager));
+            .AddPolicy(Policies.UnitSettings, p => p.RequireRole(Roles.Administrator, Roles.Manager));
 
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("ConnexDesk")
@@ -208,6 +208,6 @@ public static class Policies
     public const string Manager = nameof(Manager);
     public const string Administrator = nameof(Administrator);
 
-    /// <summary>Who edits the wording of the unit's letters: administrators, and managers, who sign them.</summary>
-    public const string LetterWording = nameof(LetterWording);
+    /// <summary>Who edits what the unit writes and checks (letter wording, the due-diligence checklist): administrators, and managers, who answer for both.</summary>
+    public const string UnitSettings = nameof(UnitSettings);
 }

@@ -124,6 +124,21 @@ public abstract class CaseDocumentTests<TDesk>(TDesk desk) : IClassFixture<TDesk
         Assert.Contains("– Experts the government would like (optional) not found: check the letter", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_request_letter_whose_stored_file_is_gone_is_reported_on_a_page_that_still_opens()
+    {
+        var opened = await OpenAsync();
+        var client = await desk.SignedInClientAsync(await desk.CreateUserAsync(Role.Manager));
+        await UploadAsync(client, opened.Reference, "Lettre.pdf", RequestLetterReadingTests.Pdf("Contexte du projet", "Services demandés", Guid.NewGuid().ToString()));
+        var stored = (await LoadAsync(opened.Reference)).Documents.Single();
+        File.Delete(desk.Services.GetRequiredService<ConnexDesk.Infrastructure.BlobStore>().PathOf(stored.Sha256));
+
+        var response = await client.GetAsync($"/cases/{opened.Reference}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The stored file cannot be read; tell the administrator.", Forms.Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     /// <summary>A Word file of a few hundred kilobytes whose document part expands to 210 MB of nothing.</summary>
     private static byte[] Bomb()
     {

@@ -351,6 +351,55 @@ public sealed class Case
         return [];
     }
 
+    /// <summary>Draws up the due-diligence checklist from the unit's checks, once per case.</summary>
+    public IReadOnlyList<Reason> DrawUpDueDiligence(IReadOnlyList<DueDiligenceCheck> checks, CaseActor actor, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!CanBeChangedBy(actor))
+            return [new Reason("Only the unit's staff change an open case.")];
+        if (_dueDiligenceItems.Count > 0)
+            return [new Reason("The due-diligence checklist of this case is already drawn up.")];
+        if (checks.Count == 0)
+            return [new Reason("The unit's checklist is empty; an administrator must write it first.")];
+        for (var i = 0; i < checks.Count; i++)
+            _dueDiligenceItems.Add(new DueDiligenceItem(checks[i].Title, DueDiligenceStatus.Open, null, null, checks[i].Guidance, i + 1));
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at) { Field = "Due diligence", NewValue = $"checklist drawn up ({checks.Count} items)" });
+        return [];
+    }
+
+    /// <summary>Records a reviewer's finding on one checklist item; refused with the reasons when it does not hold together.</summary>
+    public IReadOnlyList<Reason> ReviewDueDiligence(DueDiligenceItem? item, DueDiligenceReview review, CaseActor reviewer, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(reviewer);
+        if (item is null || !_dueDiligenceItems.Contains(item))
+            return [new Reason("That due-diligence item is not on this case.")];
+        if (!CanBeChangedBy(reviewer))
+            return [new Reason("Only the unit's staff change an open case.")];
+        if (Stage != CaseStage.DueDiligence)
+            return [new Reason("Due diligence is recorded while the case is at the stage 'Due diligence'; it is at '{0}'.", CaseWords.Stage(Stage))];
+        var problems = new List<Reason>();
+        if (review.Status == DueDiligenceStatus.RiskIdentified && review.Risk is null)
+            problems.Add(new Reason("Rate the risk that was identified (low, medium or high)."));
+        if (review.Status == DueDiligenceStatus.NotApplicable && string.IsNullOrWhiteSpace(review.Comment))
+            problems.Add(new Reason("Say in the comment why the check does not apply."));
+        if (review.EvidenceDocumentIds.Any(id => _documents.All(d => d.Id != id)))
+            problems.Add(new Reason("Evidence can only be documents of this case."));
+        if (problems.Count > 0)
+            return problems;
+        var before = item.Summary;
+        item.Record(review, reviewer, at);
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, reviewer, at)
+        {
+            Field = "Due diligence: " + item.Title,
+            OldValue = before,
+            NewValue = item.Summary,
+            Reason = item.Comment,
+        });
+        return [];
+    }
+
     public void AddDueDiligenceItem(DueDiligenceItem item)
     {
         ArgumentNullException.ThrowIfNull(item);

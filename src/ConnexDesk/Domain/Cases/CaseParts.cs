@@ -151,47 +151,6 @@ public sealed class EligibilityDecision
     public string Summary => (IsEligible ? "eligible" : "not eligible") + (Basis.Length > 0 ? $" ({Basis})" : "") + (IsOverride ? " by override" : "");
 }
 
-public enum DueDiligenceStatus
-{
-    Open,
-    Satisfied,
-    RiskIdentified,
-    NotApplicable,
-}
-
-public enum RiskRating
-{
-    Low,
-    Medium,
-    High,
-}
-
-/// <summary>One line of the due-diligence checklist (drawn up and worked by the due-diligence feature).</summary>
-public sealed class DueDiligenceItem
-{
-    private DueDiligenceItem()
-    {
-        Title = "";
-    }
-
-    public DueDiligenceItem(string title, DueDiligenceStatus status, RiskRating? risk, string? mitigation)
-    {
-        Title = title;
-        Status = status;
-        Risk = risk;
-        Mitigation = mitigation;
-    }
-
-    public int Id { get; private set; }
-    public string Title { get; private set; }
-    public DueDiligenceStatus Status { get; private set; }
-    public RiskRating? Risk { get; private set; }
-    public string? Mitigation { get; private set; }
-
-    public bool IsClosed => Status != DueDiligenceStatus.Open;
-    public bool HasUnmitigatedHighRisk => Risk == RiskRating.High && string.IsNullOrWhiteSpace(Mitigation);
-}
-
 public enum ConflictDeclaration
 {
     NotDeclared,

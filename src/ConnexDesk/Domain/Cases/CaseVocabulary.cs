@@ -167,6 +167,21 @@ public static class CaseWords
         Cases.LetterKind.RequestLetterTemplate => "Request-letter template",
     };
 
+    public static string DueDiligenceStatus(DueDiligenceStatus status) => status switch
+    {
+        Cases.DueDiligenceStatus.Open => "Open",
+        Cases.DueDiligenceStatus.Satisfied => "Satisfied",
+        Cases.DueDiligenceStatus.RiskIdentified => "Risk identified",
+        Cases.DueDiligenceStatus.NotApplicable => "Not applicable",
+    };
+
+    public static string RiskRating(RiskRating rating) => rating switch
+    {
+        Cases.RiskRating.Low => "Low",
+        Cases.RiskRating.Medium => "Medium",
+        Cases.RiskRating.High => "High",
+    };
+
     public static IEnumerable<SupportServices> Each(SupportServices services) =>
         Enum.GetValues<SupportServices>().Where(s => s != SupportServices.None && services.HasFlag(s));
 }

@@ -46,6 +46,9 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
 
     public LetterKind? PostedLetter { get; private set; }
 
+    /// <summary>The due-diligence item whose review was refused, to open its form again.</summary>
+    public int? PostedItem { get; private set; }
+
     public string? Problem { get; private set; }
     public IReadOnlyList<string> ProblemDetails { get; private set; } = [];
     public CaseStep? PostedStep { get; private set; }
@@ -70,13 +73,15 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
     }
 
     public Task<IActionResult> OnPostStepAsync(string reference, int version, CaseStep step, string? reason) =>
-        ChangeAsync(reference, version, (c, actor, now) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
         {
             PostedStep = step;
             PostedText = reason;
             var outcome = c.Take(step, new StepRequest(actor, now, reason));
+            if (outcome.Done && step == CaseStep.StartDueDiligence && c.DueDiligenceItems.Count == 0)
+                c.DrawUpDueDiligence(await DueDiligence.UnitChecklist.CurrentAsync(db), actor, now);
             if (outcome.Done)
-                return null;
+                return ((string, List<string>)?)null;
             var prefix = localizer["{0} is not possible yet:", localizer[CaseWords.Step(step)]];
             return (prefix, outcome.Refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
         }, c => localizer["Done: {0}. The case is now at the stage '{1}'.", localizer[CaseWords.Step(step)], localizer[CaseWords.Stage(c.Stage)]]);
@@ -104,6 +109,28 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
                 ? null
                 : (localizer["The eligibility decision was not overridden:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
         }, _ => localizer["Eligibility overridden. The justification is recorded with the decision."]);
+
+    /// <summary>For a case whose due diligence started before the checklist existed.</summary>
+    public Task<IActionResult> OnPostDrawUpChecklistAsync(string reference, int version) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
+        {
+            var refusals = c.DrawUpDueDiligence(await DueDiligence.UnitChecklist.CurrentAsync(db), actor, now);
+            return refusals.Count == 0 ? null : (localizer["The checklist was not drawn up:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
+        }, c => localizer["Checklist drawn up: {0} checks.", c.DueDiligenceItems.Count]);
+
+    /// <summary>A reviewer's finding on one due-diligence item.</summary>
+    public Task<IActionResult> OnPostReviewAsync(string reference, int version, int itemId, DueDiligenceStatus status, RiskRating? risk,
+        string? mitigation, string? evidence, List<int>? evidenceDocumentIds, string? comment) =>
+        ChangeAsync(reference, version, (c, actor, now) =>
+        {
+            (PostedItem, PostedText) = (itemId, comment);
+            if (!Enum.IsDefined(status) || risk is { } r && !Enum.IsDefined(r))
+                return (localizer["Choose a status and a risk rating from the lists."], []);
+            if ((mitigation?.Length ?? 0) > 4000 || (evidence?.Length ?? 0) > 4000 || (comment?.Length ?? 0) > 4000)
+                return (localizer["Mitigation, evidence and comment can have at most 4000 characters each."], []);
+            var refusals = c.ReviewDueDiligence(c.DueDiligenceItems.SingleOrDefault(i => i.Id == itemId), new DueDiligenceReview(status, risk, mitigation, evidence, evidenceDocumentIds ?? [], comment), actor, now);
+            return refusals.Count == 0 ? null : (localizer["The review was not recorded:"], refusals.Select(x => localizer[x.Template, x.Args].Value).ToList());
+        }, c => localizer["Review recorded."]);
 
     public Task<IActionResult> OnPostNoteAsync(string reference, int version, string? text) =>
         ChangeAsync(reference, version, (c, actor, now) =>
@@ -371,7 +398,18 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             .GroupBy(d => d.FileName, StringComparer.OrdinalIgnoreCase).Select(g => g.MaxBy(d => d.Version)!);
         var readings = new Dictionary<int, LetterReading>();
         foreach (var letter in letters)
-            readings[letter.Id] = RequestLetterReading.Read(await blobs.ReadAsync(letter.Sha256, HttpContext.RequestAborted), letter.ContentType);
+        {
+            try
+            {
+                readings[letter.Id] = RequestLetterReading.Read(await blobs.ReadAsync(letter.Sha256, HttpContext.RequestAborted), letter.ContentType);
+            }
+            catch (Exception failure) when (failure is IOException or System.Security.Cryptography.CryptographicException)
+            {
+                // A missing or damaged stored file must not take the whole case down with it; the store's own checks name it.
+                logger.LogError(failure, "The stored file {Sha256} of document {DocumentId} on case {Reference} cannot be read", letter.Sha256, letter.Id, found.Reference);
+                readings[letter.Id] = new LetterReading(true, [], localizer["The stored file cannot be read; tell the administrator."]);
+            }
+        }
         LetterReadings = readings;
         if (found.OrganisationId is { } organisationId)
         {

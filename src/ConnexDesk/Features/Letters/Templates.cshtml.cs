@@ -15,7 +15,7 @@ namespace ConnexDesk.Features.Letters;
 /// The wording of the unit's letters, per kind and language: see which version is in force, edit it, preview it over
 /// a sample case, and save it as a new version. Nothing is overwritten; every letter names the version that wrote it.
 /// </summary>
-[Authorize(Policy = Policies.LetterWording)]
+[Authorize(Policy = Policies.UnitSettings)]
 public sealed class TemplatesModel(DeskDb db, LetterComposer composer, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<TemplatesModel> logger) : PageModel
 {
     public sealed record InForce(LetterKind Kind, string Language, int Version, DateTime? SavedAt, string? SavedBy);
