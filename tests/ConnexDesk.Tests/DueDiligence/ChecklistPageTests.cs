@@ -61,7 +61,10 @@ public abstract class ChecklistPageTests<TDesk>(TDesk desk) : IClassFixture<TDes
         var first = c.DueDiligenceItems.OrderBy(i => i.Order).First();
         var refused = await officer.PostFormAsync($"/cases/{c.Reference}", $"/cases/{c.Reference}?handler=Review", new Dictionary<string, string>
         {
-            ["version"] = Version(c), ["itemId"] = first.Id.ToString(CultureInfo.InvariantCulture), ["status"] = "RiskIdentified", ["comment"] = "Two licences overlap.",
+            ["version"] = Version(c),
+            ["itemId"] = first.Id.ToString(CultureInfo.InvariantCulture),
+            ["status"] = "RiskIdentified",
+            ["comment"] = "Two licences overlap.",
         });
         Assert.Contains("Rate the risk that was identified", Forms.Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
