@@ -9,6 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 // Test data for the benchmarks in bench/*.sh (configuration as for the desk itself: Desk__DataDirectory, ...).
 //   ConnexDesk.Bench seed-cases COUNT          many cases, straight into the database
 //   ConnexDesk.Bench write-mail FOLDER COUNT    COUNT .eml files, one in five with a 1 MB PDF attached
+//   ConnexDesk.Bench sanctions-screen LISTED COUNTERPARTIES RUNS   screens counterparties against a generated list
+if (args is ["sanctions-screen", var listedText, var partiesText, var runsText]
+    && int.TryParse(listedText, out var listed) && int.TryParse(partiesText, out var parties) && int.TryParse(runsText, out var runs))
+{
+    return ConnexDesk.Bench.SanctionsScreening.Run(listed, parties, runs);
+}
 if (args is ["write-mail", var folder, var mailText] && int.TryParse(mailText, out var mails) && mails > 0)
 {
     Directory.CreateDirectory(folder);
@@ -46,7 +52,7 @@ if (args is ["write-mail", var folder, var mailText] && int.TryParse(mailText, o
 }
 if (args is not ["seed-cases", var countText] || !int.TryParse(countText, out var count) || count <= 0)
 {
-    await Console.Error.WriteLineAsync("usage: ConnexDesk.Bench seed-cases COUNT | write-mail FOLDER COUNT");
+    await Console.Error.WriteLineAsync("usage: ConnexDesk.Bench seed-cases COUNT | write-mail FOLDER COUNT | sanctions-screen LISTED COUNTERPARTIES RUNS");
     return 2;
 }
 

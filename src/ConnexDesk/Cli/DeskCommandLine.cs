@@ -23,6 +23,8 @@ public static class DeskCommandLine
     private static readonly JsonSerializerOptions JsonOutput = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        // Names in any script, printed as they are: the output goes to a terminal or a script, never into a web page.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Converters = { new JsonStringEnumConverter() },
     };
@@ -44,6 +46,7 @@ public static class DeskCommandLine
         root.Subcommands.Add(Features.Eligibility.EligibilityCommands.Create(console));
         root.Subcommands.Add(Features.Intake.MailCommands.Create(console));
         root.Subcommands.Add(Features.Letters.LetterCommands.Create(console));
+        root.Subcommands.Add(Features.Sanctions.SanctionsCommands.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

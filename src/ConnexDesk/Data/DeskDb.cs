@@ -26,6 +26,7 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
     public DbSet<LetterNumberSequence> LetterNumberSequences => Set<LetterNumberSequence>();
     public DbSet<ChecklistLine> ChecklistLines => Set<ChecklistLine>();
+    public DbSet<ConnexDesk.Domain.Sanctions.SanctionsListVersion> SanctionsListVersions => Set<ConnexDesk.Domain.Sanctions.SanctionsListVersion>();
     public DbSet<ConnexDesk.Domain.Letters.LetterTemplate> LetterTemplates => Set<ConnexDesk.Domain.Letters.LetterTemplate>();
 
     public DbSet<ReferenceListVersion> ReferenceListVersions => Set<ReferenceListVersion>();
@@ -277,6 +278,23 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             e.Property(x => x.CountryCode).HasMaxLength(2);
             e.Property(x => x.Group).HasMaxLength(100);
             e.Property(x => x.Note).HasMaxLength(1000);
+        });
+        builder.Entity<ConnexDesk.Domain.Sanctions.SanctionsListVersion>(v =>
+        {
+            v.ToTable("SanctionsListVersions");
+            v.Property(x => x.List).HasConversion<string>().HasMaxLength(30);
+            v.Property(x => x.Label).HasMaxLength(300);
+            v.Property(x => x.Sha256).HasMaxLength(64);
+            v.Property(x => x.ImportedBy).HasMaxLength(200);
+            v.HasIndex(x => new { x.List, x.Sha256 }).IsUnique();
+            v.HasMany(x => x.Entries).WithOne().HasForeignKey("VersionId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ConnexDesk.Domain.Sanctions.SanctionsEntry>(e =>
+        {
+            e.ToTable("SanctionsEntries");
+            e.Property(x => x.Reference).HasMaxLength(100);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.PrimaryName).HasMaxLength(1000);
         });
         builder.Entity<ChecklistLine>(l =>
         {

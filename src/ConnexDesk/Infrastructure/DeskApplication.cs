@@ -116,6 +116,8 @@ public static class DeskApplication
         services.AddHostedService<Features.Intake.ImapIntakeLoop>();
         services.AddScoped<Features.Outbox.OutboxSender>();
         services.AddSingleton<Features.Letters.LetterComposer>();
+        services.AddSingleton<Features.Sanctions.SanctionsIndexCache>();
+        services.AddScoped<Features.Sanctions.SanctionsLists>();
         services.AddScoped<Features.Letters.IssueLetter>();
         services.AddHostedService<Features.Outbox.OutboxLoop>();
         services.AddScoped<DemoData>();

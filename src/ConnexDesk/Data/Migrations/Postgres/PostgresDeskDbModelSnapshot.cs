@@ -1167,6 +1167,85 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.ToTable("Organisations", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Sanctions.SanctionsEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.PrimitiveCollection<List<string>>("Names")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("PrimaryName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("SanctionsEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Sanctions.SanctionsListVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("List", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("SanctionsListVersions", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Features.Access.DeskUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1562,6 +1641,14 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Sanctions.SanctionsEntry", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Sanctions.SanctionsListVersion", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Features.Access.DeskUser", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.RequestingOrganisation", null)
@@ -1655,6 +1742,11 @@ namespace ConnexDesk.Data.Migrations.Postgres
             modelBuilder.Entity("ConnexDesk.Domain.RequestingOrganisation", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Sanctions.SanctionsListVersion", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

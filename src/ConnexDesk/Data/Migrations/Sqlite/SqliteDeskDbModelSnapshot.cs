@@ -1123,6 +1123,81 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.ToTable("Organisations", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Sanctions.SanctionsEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("SanctionsEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Sanctions.SanctionsListVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("List", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("SanctionsListVersions", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Features.Access.DeskUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1512,6 +1587,14 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Sanctions.SanctionsEntry", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Sanctions.SanctionsListVersion", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Features.Access.DeskUser", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.RequestingOrganisation", null)
@@ -1605,6 +1688,11 @@ namespace ConnexDesk.Data.Migrations.Sqlite
             modelBuilder.Entity("ConnexDesk.Domain.RequestingOrganisation", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Sanctions.SanctionsListVersion", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,77 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ConnexDesk.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SanctionsLists : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SanctionsListVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    List = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    GeneratedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SanctionsListVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SanctionsEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PrimaryName = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Names = table.Column<string>(type: "TEXT", nullable: false),
+                    VersionId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SanctionsEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SanctionsEntries_SanctionsListVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "SanctionsListVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SanctionsEntries_VersionId",
+                table: "SanctionsEntries",
+                column: "VersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SanctionsListVersions_List_Sha256",
+                table: "SanctionsListVersions",
+                columns: new[] { "List", "Sha256" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SanctionsEntries");
+
+            migrationBuilder.DropTable(
+                name: "SanctionsListVersions");
+        }
+    }
+}
