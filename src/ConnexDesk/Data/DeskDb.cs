@@ -200,8 +200,22 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             c.HasMany(x => x.Notes).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.History).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Letters).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.SanctionsHits).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.Property(x => x.ScreenedAgainst).HasMaxLength(1000);
             c.HasOne(x => x.Agreement).WithOne().HasForeignKey<Agreement>("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.Property(x => x.Language).HasMaxLength(2).HasDefaultValue("en");
+        });
+        builder.Entity<SanctionsHit>(h =>
+        {
+            h.ToTable("SanctionsHits");
+            h.Property(x => x.CounterpartyName).HasMaxLength(300);
+            h.Property(x => x.List).HasConversion<string>().HasMaxLength(30);
+            h.Property(x => x.ListReference).HasMaxLength(100);
+            h.Property(x => x.ListedName).HasMaxLength(1000);
+            h.Property(x => x.MatchedName).HasMaxLength(1000);
+            h.Property(x => x.Decision).HasConversion<string>().HasMaxLength(20);
+            h.Property(x => x.DecisionReason).HasMaxLength(4000);
+            h.Property(x => x.DecidedBy).HasMaxLength(200);
         });
         builder.Entity<IssuedLetter>(l =>
         {

@@ -118,6 +118,7 @@ public static class DeskApplication
         services.AddSingleton<Features.Letters.LetterComposer>();
         services.AddSingleton<Features.Sanctions.SanctionsIndexCache>();
         services.AddScoped<Features.Sanctions.SanctionsLists>();
+        services.AddScoped<Features.Sanctions.ScreenCounterparties>();
         services.AddScoped<Features.Letters.IssueLetter>();
         services.AddHostedService<Features.Outbox.OutboxLoop>();
         services.AddScoped<DemoData>();

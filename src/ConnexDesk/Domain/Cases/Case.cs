@@ -45,6 +45,7 @@ public sealed class Case
     private readonly List<CaseNote> _notes = [];
     private readonly List<CaseHistoryEntry> _history = [];
     private readonly List<IssuedLetter> _letters = [];
+    private readonly List<SanctionsHit> _sanctionsHits = [];
 
     private Case()
     {
@@ -95,6 +96,11 @@ public sealed class Case
     public IReadOnlyList<CaseNote> Notes => _notes;
     public IReadOnlyList<CaseHistoryEntry> History => _history;
     public IReadOnlyList<IssuedLetter> Letters => _letters;
+    public IReadOnlyList<SanctionsHit> SanctionsHits => _sanctionsHits;
+
+    /// <summary>When the counterparties were last screened, and against which list versions (their labels).</summary>
+    public DateTime? ScreenedAt { get; private set; }
+    public string? ScreenedAgainst { get; private set; }
 
     /// <summary>Recorded when the approval letter is issued; never changed after.</summary>
     public Agreement? Agreement { get; private set; }
@@ -396,6 +402,64 @@ public sealed class Case
             OldValue = before,
             NewValue = item.Summary,
             Reason = item.Comment,
+        });
+        return [];
+    }
+
+    /// <summary>
+    /// Records a screening of the counterparties: possible hits not seen before are added for review; hits already
+    /// decided keep their decision. Returns how many hits are new, so that a changed result can be flagged.
+    /// </summary>
+    public int RecordScreening(IReadOnlyList<(string Counterparty, Sanctions.PossibleHit Hit)> hits, string listVersions, CaseActor actor, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        ArgumentNullException.ThrowIfNull(actor);
+        var added = 0;
+        foreach (var (counterparty, hit) in hits)
+        {
+            if (_sanctionsHits.Any(h => h.Is(counterparty, hit.Entry.List, hit.Entry.Reference)))
+                continue;
+            _sanctionsHits.Add(new SanctionsHit(counterparty, hit.Entry.List, hit.Entry.Reference, hit.Entry.PrimaryName, hit.MatchedName, hit.Score, at));
+            added++;
+        }
+        var changedLists = ScreenedAgainst != listVersions;
+        ScreenedAt = at;
+        ScreenedAgainst = listVersions;
+        if (added > 0 || changedLists)
+        {
+            Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at)
+            {
+                Field = "Sanctions screening",
+                NewValue = added == 0 ? $"no new possible hit ({listVersions})" : $"{added} new possible hit(s) to review ({listVersions})",
+            });
+        }
+        else
+        {
+            Version++;
+        }
+        return added;
+    }
+
+    /// <summary>A reviewer's decision on a possible hit: a true match or a false positive, always with the reason.</summary>
+    public IReadOnlyList<Reason> DecideOnHit(SanctionsHit? hit, Sanctions.HitDecision decision, string? reason, CaseActor actor, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (hit is null || !_sanctionsHits.Contains(hit))
+            return [new Reason("That possible hit is not on this case.")];
+        if (!CanBeChangedBy(actor))
+            return [new Reason("Only the unit's staff change an open case.")];
+        if (decision == Sanctions.HitDecision.Pending)
+            return [new Reason("Decide whether it is a true match or a false positive.")];
+        if (string.IsNullOrWhiteSpace(reason))
+            return [new Reason("Give the reason for the decision (what was compared: dates of birth, addresses, registration numbers ...).")];
+        var before = hit.Decision;
+        hit.Decide(decision, reason.Trim(), actor, at);
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at)
+        {
+            Field = $"Sanctions hit: {hit.CounterpartyName} ~ {hit.ListedName} ({hit.ListReference})",
+            OldValue = before.ToString(),
+            NewValue = decision == Sanctions.HitDecision.TrueMatch ? "true match" : "false positive",
+            Reason = hit.DecisionReason,
         });
         return [];
     }

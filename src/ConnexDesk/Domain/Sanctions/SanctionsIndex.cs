@@ -128,3 +128,10 @@ public sealed class SanctionsIndex
         }
     }
 }
+
+public enum HitDecision
+{
+    Pending,
+    TrueMatch,
+    FalsePositive,
+}

@@ -22,6 +22,7 @@ public static class CaseLoading
             .Include(c => c.History)
             .Include(c => c.Letters)
             .Include(c => c.Agreement)
+            .Include(c => c.SanctionsHits)
             .AsSplitQuery()
             .VisibleTo(actor)
             .SingleOrDefaultAsync(c => c.Reference == normalised, cancellationToken);

@@ -46,6 +46,9 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
 
     public LetterKind? PostedLetter { get; private set; }
 
+    /// <summary>The possible sanctions hit whose decision was refused, to open its form again.</summary>
+    public int? PostedHit { get; private set; }
+
     /// <summary>The due-diligence item whose review was refused, to open its form again.</summary>
     public int? PostedItem { get; private set; }
 
@@ -159,8 +162,9 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             return null;
         }, c => c.AssignedOfficerId is null ? localizer["The case is no longer assigned."] : localizer["Case officer assigned."]);
 
-    public Task<IActionResult> OnPostAddCounterpartyAsync(string reference, int version, string? name, string? countryCode, CounterpartyKind kind) =>
-        ChangeAsync(reference, version, (c, actor, now) =>
+    public Task<IActionResult> OnPostAddCounterpartyAsync(string reference, int version, string? name, string? countryCode, CounterpartyKind kind,
+        [FromServices] Sanctions.ScreenCounterparties screening) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
         {
             PostedText = name;
             if (string.IsNullOrWhiteSpace(name))
@@ -170,8 +174,33 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             if (!c.CanBeChangedBy(actor))
                 return (localizer["This case is finished; it can no longer be changed."], []);
             c.AddCounterparty(new Counterparty(name, countryCode, kind), actor, now);
-            return null;
-        }, _ => localizer["Counterparty added."]);
+            await screening.ScreenAsync(c, actor);
+            return ((string, List<string>)?)null;
+        }, c => c.SanctionsHits.Any(h => h.Decision == ConnexDesk.Domain.Sanctions.HitDecision.Pending)
+            ? localizer["Counterparty added. Screening found possible sanctions hits: review them under Counterparties."]
+            : localizer["Counterparty added."]);
+
+    /// <summary>Screens the counterparties again against the list versions in force.</summary>
+    public Task<IActionResult> OnPostScreenAsync(string reference, int version, [FromServices] Sanctions.ScreenCounterparties screening) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
+        {
+            if (!c.CanBeChangedBy(actor))
+                return (localizer["This case is finished; it can no longer be changed."], []);
+            return await screening.ScreenAsync(c, actor) is null
+                ? (localizer["No sanctions list is imported yet; an administrator imports them with the sanctions import command."], [])
+                : ((string, List<string>)?)null;
+        }, c => localizer["Counterparties screened against {0}.", c.ScreenedAgainst ?? ""]);
+
+    /// <summary>A reviewer decides a possible hit: a true match or a false positive, with the reason.</summary>
+    public Task<IActionResult> OnPostDecideHitAsync(string reference, int version, int hitId, ConnexDesk.Domain.Sanctions.HitDecision decision, string? reason) =>
+        ChangeAsync(reference, version, (c, actor, now) =>
+        {
+            (PostedHit, PostedText) = (hitId, reason);
+            if (!Enum.IsDefined(decision) || (reason?.Length ?? 0) > 4000)
+                return (localizer["Choose true match or false positive, and give a reason of at most 4000 characters."], []);
+            var refusals = c.DecideOnHit(c.SanctionsHits.SingleOrDefault(h => h.Id == hitId), decision, reason, actor, now);
+            return refusals.Count == 0 ? null : (localizer["The decision was not recorded:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
+        }, _ => localizer["Decision on the possible hit recorded."]);
 
     public Task<IActionResult> OnPostAddContactAsync(string reference, int version, string? name, string? email, string? phone, string? position) =>
         ChangeAsync(reference, version, async (c, actor, now) =>

@@ -28,7 +28,7 @@ public sealed record OpenCaseResult(Case? Case, string? Error)
 /// Opens a case as an Inquiry with the next reference of the year. Used by the staff page, the CLI and (later)
 /// the mail intake; the reference is allocated in the same transaction as the case is saved.
 /// </summary>
-public sealed class OpenCase(DeskDb db, TimeProvider clock)
+public sealed class OpenCase(DeskDb db, TimeProvider clock, Sanctions.ScreenCounterparties screening)
 {
     public async Task<OpenCaseResult> RunAsync(NewCase request, CaseActor actor, CancellationToken cancellationToken = default)
     {
@@ -74,6 +74,8 @@ public sealed class OpenCase(DeskDb db, TimeProvider clock)
             var @case = Case.Open(new CaseReference(now.Year, number), request.Details with { CountryCode = country }, organisationId, actor, now, request.Remark);
             foreach (var counterparty in counterparties.Where(c => !string.IsNullOrWhiteSpace(c.Name)))
                 @case.AddCounterparty(new Counterparty(counterparty.Name, counterparty.CountryCode, counterparty.Kind), actor, now);
+            if (@case.Counterparties.Count > 0)
+                await screening.ScreenAsync(@case, actor, cancellationToken);
             if (request.AssignedOfficerId is { } officerId)
             {
                 var officerName = await db.Users.Where(u => u.Id == officerId).Select(u => u.DisplayName).SingleAsync(cancellationToken);

@@ -32,8 +32,11 @@ public static class SanctionsCommands
             var result = await services.GetRequiredService<SanctionsLists>().ImportAsync(await File.ReadAllBytesAsync(path.FullName), "Command line");
             if (result.Version is not { } version)
                 throw new CommandFailedException($"{path.Name} was not imported: {result.Problem}");
-            return new CommandOutput($"Imported {version.Label}: {version.Entries.Count} entries, now in force.", new
+            var changed = await services.GetRequiredService<ScreenCounterparties>().ScreenOpenCasesAsync(Domain.Cases.CaseActor.CommandLine);
+            var flagged = changed.Count == 0 ? "No open case has a new possible hit." : $"Open cases with new possible hits to review: {string.Join(", ", changed)}.";
+            return new CommandOutput($"Imported {version.Label}: {version.Entries.Count} entries, now in force. {flagged}", new
             {
+                casesWithNewHits = changed,
                 list = version.List,
                 label = version.Label,
                 version = version.Id,

@@ -1,0 +1,44 @@
+using ConnexDesk.Data;
+using ConnexDesk.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnexDesk.Features.Sanctions;
+
+/// <summary>
+/// Screens the counterparties of cases against the list versions in force and records the possible hits on each
+/// case: when a counterparty is added, when staff ask, and for every open case when a new list version arrives.
+/// </summary>
+public sealed class ScreenCounterparties(DeskDb db, SanctionsLists lists, TimeProvider clock)
+{
+    /// <summary>Screens one case (not saved); the number of new possible hits, or null when no list is imported yet.</summary>
+    public async Task<int?> ScreenAsync(Case @case, CaseActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var (index, versions) = await lists.IndexAsync(cancellationToken);
+        if (versions.Count == 0)
+            return null;
+        var hits = @case.Counterparties.SelectMany(c => index.Screen(c.Name).Select(h => (c.Name, h))).ToList();
+        return @case.RecordScreening(hits, string.Join("; ", versions.Select(v => v.Label)), actor, clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>Screens every open case with counterparties again, and saves; the references of the cases with new possible hits.</summary>
+    public async Task<IReadOnlyList<string>> ScreenOpenCasesAsync(CaseActor actor, CancellationToken cancellationToken = default)
+    {
+        var changed = new List<string>();
+        var ids = await db.Cases.Where(c => !CaseLifecycle.Terminal.Contains(c.Stage) && c.Counterparties.Any())
+            .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(200))
+        {
+            var cases = await db.Cases.Include(c => c.Counterparties).Include(c => c.SanctionsHits)
+                .Where(c => chunk.Contains(c.Id)).AsSplitQuery().ToListAsync(cancellationToken);
+            foreach (var @case in cases)
+            {
+                if (await ScreenAsync(@case, actor, cancellationToken) > 0)
+                    changed.Add(@case.Reference);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        return changed;
+    }
+}
