@@ -75,7 +75,10 @@ public abstract class CaseScreeningTests<TDesk>(TDesk desk) : IClassFixture<TDes
 
         var added = await client.PostFormAsync($"/cases/{opened.Reference}", $"/cases/{opened.Reference}?handler=AddCounterparty", new Dictionary<string, string>
         {
-            ["version"] = opened.Version.ToString(CultureInfo.InvariantCulture), ["name"] = "Blue Lagoon Resources Ltd", ["countryCode"] = "", ["kind"] = nameof(CounterpartyKind.Company),
+            ["version"] = opened.Version.ToString(CultureInfo.InvariantCulture),
+            ["name"] = "Blue Lagoon Resources Ltd",
+            ["countryCode"] = "",
+            ["kind"] = nameof(CounterpartyKind.Company),
         });
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
@@ -88,8 +91,10 @@ public abstract class CaseScreeningTests<TDesk>(TDesk desk) : IClassFixture<TDes
 
         var decided = await client.PostFormAsync($"/cases/{c.Reference}", $"/cases/{c.Reference}?handler=DecideHit", new Dictionary<string, string>
         {
-            ["version"] = c.Version.ToString(CultureInfo.InvariantCulture), ["hitId"] = hit.Id.ToString(CultureInfo.InvariantCulture),
-            ["decision"] = nameof(HitDecision.TrueMatch), ["reason"] = "Same registration number in the EU file and the company register.",
+            ["version"] = c.Version.ToString(CultureInfo.InvariantCulture),
+            ["hitId"] = hit.Id.ToString(CultureInfo.InvariantCulture),
+            ["decision"] = nameof(HitDecision.TrueMatch),
+            ["reason"] = "Same registration number in the EU file and the company register.",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
