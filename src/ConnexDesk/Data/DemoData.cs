@@ -10,7 +10,7 @@ namespace ConnexDesk.Data;
 /// The demonstration desk: one login per role and a few requesting organisations. Seeded in the Development
 /// environment and by `seed-demo`; the passwords are published in the README, so Production never gets them.
 /// </summary>
-public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Features.Letters.IssueLetter issueLetter, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Features.Letters.IssueLetter issueLetter, Features.Sanctions.SanctionsLists sanctions, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "demo-desk-2026";
 
@@ -58,9 +58,28 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
                 throw new InvalidOperationException($"Demo user {email} could not be created: {result.Error}");
             added++;
         }
+        added += await SeedSanctionsListsAsync(cancellationToken);
         added += await SeedCasesAsync(cancellationToken);
         if (added > 0)
             logger.LogInformation("Demo data seeded ({Count} records). Sign in with any demo login and password {Password}.", added, Password);
+        return added;
+    }
+
+    /// <summary>The invented sample lists in the UN and EU formats, so that the demo's counterparties are screened against something.</summary>
+    private async Task<int> SeedSanctionsListsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.SanctionsListVersions.AnyAsync(cancellationToken))
+            return 0;
+        var added = 0;
+        foreach (var name in new[] { "un-consolidated-list.sample.xml", "eu-fsf.sample.xml" })
+        {
+            await using var stream = typeof(DemoData).Assembly.GetManifestResourceStream("Demo.Sanctions." + name)
+                ?? throw new InvalidOperationException($"The demo list {name} is missing from the build.");
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, cancellationToken);
+            var import = await sanctions.ImportAsync(copy.ToArray(), "Demo data", cancellationToken);
+            added += import.Version is null ? 0 : 1;
+        }
         return added;
     }
 
@@ -80,7 +99,7 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
             new CaseDetails("SN", "Renegotiation of a gold mining convention", "The ministry asks for help to review the fiscal regime of a 2012 mining convention before the investor's request for an extension.",
                 Sector.Mining, NegotiationStage.Renegotiation, today.AddDays(5), today.AddDays(60), SupportServices.Legal | SupportServices.FiscalAndFinancialModelling, Language: "fr"),
             Organisations[0].Name, GovernmentLevel.National,
-            [new NewCounterparty("Sahel Gold Resources SA", "CA", CounterpartyKind.Company)], officer.Id,
+            [new NewCounterparty("Sahel Gold Resources SA", "CA", CounterpartyKind.Company), new NewCounterparty("Northern Star Extraction Co. Ltd", "GB", CounterpartyKind.Investor)], officer.Id,
             "Phone call from the Director of Mines; a formal letter will follow.",
             new NewContact("Mamadou Sow", "m.sow@mines.gouv.example", "+221 33 000 00 00", "Director of Mines")), officerActor, cancellationToken);
         goldMine.Take(CaseStep.AskForFormalRequest, new StepRequest(officerActor, clock.GetUtcNow().UtcDateTime, "Sent the request-letter guidance after the call."));

@@ -148,6 +148,18 @@ public static class CaseCommands
                     templateVersion = l.TemplateVersion,
                     reason = l.Reason,
                 }),
+                screenedAt = found.ScreenedAt,
+                screenedAgainst = found.ScreenedAgainst,
+                sanctionsHits = found.SanctionsHits.Select(h => new
+                {
+                    counterparty = h.CounterpartyName,
+                    listEntry = $"{h.ListedName} ({h.ListReference})",
+                    list = Sanctions.SanctionsLists.ListName(h.List),
+                    score = h.Score,
+                    decision = h.Decision,
+                    reason = h.DecisionReason,
+                    decidedBy = h.DecidedBy,
+                }),
                 agreement = found.Agreement is not { } a ? null : new
                 {
                     requestLetter = new { fileName = a.RequestLetterFileName, sha256 = a.RequestLetterSha256, receivedAt = a.RequestLetterReceivedAt },
