@@ -201,9 +201,19 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             c.HasMany(x => x.History).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Letters).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.SanctionsHits).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Consultations).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.Property(x => x.Recommendation).HasMaxLength(Case.MaxRecommendationLength);
+            c.Property(x => x.RecommendedBy).HasMaxLength(200);
             c.Property(x => x.ScreenedAgainst).HasMaxLength(1000);
             c.HasOne(x => x.Agreement).WithOne().HasForeignKey<Agreement>("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.Property(x => x.Language).HasMaxLength(2).HasDefaultValue("en");
+        });
+        builder.Entity<Consultation>(k =>
+        {
+            k.ToTable("Consultations");
+            k.Property(x => x.Body).HasMaxLength(300);
+            k.Property(x => x.Advice).HasMaxLength(8000);
+            k.Property(x => x.RecordedBy).HasMaxLength(200);
         });
         builder.Entity<SanctionsHit>(h =>
         {

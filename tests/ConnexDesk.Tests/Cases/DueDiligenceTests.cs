@@ -14,6 +14,7 @@ public sealed class DueDiligenceTests
     {
         var c = _builder.At(CaseStage.DueDiligence);
         Assert.Empty(c.DrawUpDueDiligence(DueDiligenceChecklist.Defaults, CaseBuilder.Officer, At));
+        Assert.Empty(c.WriteRecommendation("Approve once every check is closed.", CaseBuilder.Officer, At));
         return c;
     }
 
@@ -98,6 +99,42 @@ public sealed class DueDiligenceTests
         var late = c.ReviewDueDiligence(c.DueDiligenceItems[0], new(DueDiligenceStatus.Open, null, null, null, [], null), CaseBuilder.Officer, At);
 
         Assert.Contains("at the stage 'Due diligence'", late.Single().ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_recommendation_is_written_during_due_diligence_and_submission_waits_for_it()
+    {
+        var c = _builder.At(CaseStage.DueDiligence);
+        c.AddDueDiligenceItem(new DueDiligenceItem("Legal risk", DueDiligenceStatus.Satisfied, RiskRating.Low, null));
+
+        var waiting = _builder.Take(c, CaseStep.SubmitForApproval, CaseBuilder.Officer);
+        var empty = c.WriteRecommendation("  ", CaseBuilder.Officer, At);
+        var written = c.WriteRecommendation("Approve: **eligible**, no high risk.", CaseBuilder.Officer, At);
+        var submitted = _builder.Take(c, CaseStep.SubmitForApproval, CaseBuilder.Officer);
+        var late = c.WriteRecommendation("Changed my mind.", CaseBuilder.Officer, At);
+
+        Assert.Equal("the recommendation to the deciding manager has not been written.", waiting.Refusals.Single().ToString());
+        Assert.NotEmpty(empty);
+        Assert.Empty(written);
+        Assert.True(submitted.Done);
+        Assert.Contains("during due diligence", late.Single().ToString(), StringComparison.Ordinal);
+        Assert.Equal(("Approve: **eligible**, no high risk.", CaseBuilder.Officer.Name), (c.Recommendation, c.RecommendedBy));
+    }
+
+    [Fact]
+    public void A_consultation_of_a_governance_body_needs_who_when_and_what_they_advised()
+    {
+        var c = _builder.At(CaseStage.PendingApproval);
+
+        var incomplete = c.RecordConsultation("Advisory committee", null, " ", CaseBuilder.Manager, At);
+        var future = c.RecordConsultation("Advisory committee", DateOnly.FromDateTime(At).AddDays(3), "Support it.", CaseBuilder.Manager, At);
+        var recorded = c.RecordConsultation("Advisory committee", DateOnly.FromDateTime(At).AddDays(-1), "Support it; ask the government for its anti-corruption plan.", CaseBuilder.Manager, At);
+
+        Assert.Equal(2, incomplete.Count);
+        Assert.Single(future);
+        Assert.Empty(recorded);
+        Assert.Equal("Advisory committee", c.Consultations.Single().Body);
+        Assert.Contains(c.History, h => h.Field == "Consultation" && h.NewValue!.StartsWith("Advisory committee, ", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -89,6 +89,7 @@ public sealed class LifecycleTests
     public void Approve_names_the_open_due_diligence_item()
     {
         var @case = _builder.At(CaseStage.DueDiligence);
+        @case.WriteRecommendation("Approve.", CaseBuilder.Officer, CaseBuilder.Start.AddDays(9));
         @case.AddDueDiligenceItem(new DueDiligenceItem("Reputational risk", DueDiligenceStatus.Open, null, null));
         @case.AddDueDiligenceItem(new DueDiligenceItem("Environmental risk", DueDiligenceStatus.RiskIdentified, RiskRating.High, null));
 
@@ -103,6 +104,7 @@ public sealed class LifecycleTests
     public void An_empty_due_diligence_checklist_does_not_count_as_complete()
     {
         var @case = _builder.At(CaseStage.DueDiligence);
+        @case.WriteRecommendation("Approve.", CaseBuilder.Officer, CaseBuilder.Start.AddDays(9));
 
         var outcome = _builder.Take(@case, CaseStep.SubmitForApproval, CaseBuilder.Officer);
 

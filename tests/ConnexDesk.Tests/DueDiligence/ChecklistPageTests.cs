@@ -89,6 +89,19 @@ public abstract class ChecklistPageTests<TDesk>(TDesk desk) : IClassFixture<TDes
         Assert.All(c.DueDiligenceItems, i => Assert.Equal([document.Id], i.EvidenceDocumentIds));
         Assert.Equal(unitChecklist.Count, c.History.Count(h => h.Field?.StartsWith("Due diligence: ", StringComparison.Ordinal) == true));
 
+        var withoutRecommendation = await StepAsync(officer, c, CaseStep.SubmitForApproval);
+        Assert.Contains("the recommendation to the deciding manager has not been written.", Forms.Text(await withoutRecommendation.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var written = await officer.PostFormAsync($"/cases/{c.Reference}", $"/cases/{c.Reference}?handler=Recommendation", new Dictionary<string, string>
+        {
+            ["version"] = Version(c),
+            ["text"] = "**Approve.** The mandate is confirmed in writing.\n\n<script>alert('x')</script>\n\n- eligible\n- no counterparty listed",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        var html = await officer.GetStringAsync($"/cases/{c.Reference}");
+        Assert.Contains("<strong>Approve.</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        c = await LoadAsync(c.Reference);
+
         var submitted = await StepAsync(officer, c, CaseStep.SubmitForApproval);
 
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);

@@ -62,7 +62,11 @@ public abstract class LetterIssuingTests<TDesk>(TDesk desk) : IClassFixture<TDes
                 (CaseStep.AskForFormalRequest, () => { }),
                 (CaseStep.RecordFormalRequest, () => { }),
                 (CaseStep.StartDueDiligence, () => c.RecordEligibilityDecision(new EligibilityDecision(true, "SN", DateOnly.FromDateTime(now), "DAC:LDC", "test lists", "Senegal is on the DAC List.", true, true, now, officerActor), officerActor)),
-                (CaseStep.SubmitForApproval, () => c.AddDueDiligenceItem(new DueDiligenceItem("Counterparty screening", DueDiligenceStatus.Satisfied, RiskRating.Low, null))),
+                (CaseStep.SubmitForApproval, () =>
+                {
+                    c.AddDueDiligenceItem(new DueDiligenceItem("Counterparty screening", DueDiligenceStatus.Satisfied, RiskRating.Low, null));
+                    c.WriteRecommendation("Approve: eligible, the counterparty is not listed.", officerActor, now);
+                }),
             })
             {
                 if (c.Stage == stage)

@@ -72,6 +72,8 @@ public sealed class CaseBuilder
                 break;
             case CaseStep.SubmitForApproval:
                 c.AddDueDiligenceItem(new DueDiligenceItem("Reputational risk", DueDiligenceStatus.Satisfied, RiskRating.Low, null));
+                if (c.Recommendation is null)
+                    Assert.Empty(c.WriteRecommendation("Approve: eligible, no risk left without mitigation.", Officer, Tick()));
                 break;
             case CaseStep.StartDelivery:
                 c.Engage(new Engagement("Ana Expert", CodeOfConduct, ConflictDeclaration.NoConflict, Tick(), null));

@@ -46,6 +46,7 @@ public sealed class Case
     private readonly List<CaseHistoryEntry> _history = [];
     private readonly List<IssuedLetter> _letters = [];
     private readonly List<SanctionsHit> _sanctionsHits = [];
+    private readonly List<Consultation> _consultations = [];
 
     private Case()
     {
@@ -97,6 +98,12 @@ public sealed class Case
     public IReadOnlyList<CaseHistoryEntry> History => _history;
     public IReadOnlyList<IssuedLetter> Letters => _letters;
     public IReadOnlyList<SanctionsHit> SanctionsHits => _sanctionsHits;
+    public IReadOnlyList<Consultation> Consultations => _consultations;
+
+    /// <summary>The case officer's recommendation to the deciding manager, in Markdown.</summary>
+    public string? Recommendation { get; private set; }
+    public string? RecommendedBy { get; private set; }
+    public DateTime? RecommendedAt { get; private set; }
 
     /// <summary>When the counterparties were last screened, and against which list versions (their labels).</summary>
     public DateTime? ScreenedAt { get; private set; }
@@ -463,6 +470,58 @@ public sealed class Case
         });
         return [];
     }
+
+    public const int MaxRecommendationLength = 20_000;
+
+    /// <summary>The case officer's recommendation, written during due diligence; the manager decides on it.</summary>
+    public IReadOnlyList<Reason> WriteRecommendation(string? text, CaseActor actor, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!CanBeChangedBy(actor))
+            return [new Reason("Only the unit's staff change an open case.")];
+        if (Stage != CaseStage.DueDiligence)
+            return [new Reason("The recommendation is written during due diligence; the case is at the stage '{0}'.", CaseWords.Stage(Stage))];
+        if (string.IsNullOrWhiteSpace(text))
+            return [new Reason("Write the recommendation: what the unit should decide, and why.")];
+        if (text.Length > MaxRecommendationLength)
+            return [new Reason("A recommendation can have at most {0} characters.", MaxRecommendationLength)];
+        var before = Recommendation;
+        (Recommendation, RecommendedBy, RecommendedAt) = (text.Trim(), actor.Name, at);
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at)
+        {
+            Field = "Recommendation",
+            OldValue = before is null ? null : Shortened(before),
+            NewValue = Shortened(Recommendation),
+        });
+        return [];
+    }
+
+    /// <summary>Records that the unit consulted one of its governance bodies before deciding.</summary>
+    public IReadOnlyList<Reason> RecordConsultation(string? body, DateOnly? consultedOn, string? advice, CaseActor actor, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!CanBeChangedBy(actor))
+            return [new Reason("Only the unit's staff change an open case.")];
+        var problems = new List<Reason>();
+        if (string.IsNullOrWhiteSpace(body))
+            problems.Add(new Reason("Say who was consulted."));
+        if (consultedOn is null || consultedOn > DateOnly.FromDateTime(at))
+            problems.Add(new Reason("Give the date of the consultation (not in the future)."));
+        if (string.IsNullOrWhiteSpace(advice))
+            problems.Add(new Reason("Write what they advised."));
+        if (problems.Count > 0)
+            return problems;
+        var consultation = new Consultation(body!, consultedOn!.Value, advice!, actor, at);
+        _consultations.Add(consultation);
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at)
+        {
+            Field = "Consultation",
+            NewValue = $"{consultation.Body}, {consultation.ConsultedOn:yyyy-MM-dd}: {Shortened(consultation.Advice)}",
+        });
+        return [];
+    }
+
+    private static string Shortened(string text) => text.Length <= 200 ? text : text[..197] + "...";
 
     public void AddDueDiligenceItem(DueDiligenceItem item)
     {

@@ -34,7 +34,7 @@ public static class CaseLifecycle
         new(CaseStep.AskForFormalRequest, [CaseStage.Inquiry], CaseStage.AwaitingFormalRequest, Staff, []),
         new(CaseStep.RecordFormalRequest, [CaseStage.AwaitingFormalRequest], CaseStage.FormalRequestReceived, Staff, [Guards.RequestLetterOnCase, Guards.OrganisationRecorded]),
         new(CaseStep.StartDueDiligence, [CaseStage.FormalRequestReceived], CaseStage.DueDiligence, Staff, [Guards.Eligible]),
-        new(CaseStep.SubmitForApproval, [CaseStage.DueDiligence], CaseStage.PendingApproval, Staff, [Guards.DueDiligenceComplete, Guards.SanctionsHitsDecided]),
+        new(CaseStep.SubmitForApproval, [CaseStage.DueDiligence], CaseStage.PendingApproval, Staff, [Guards.DueDiligenceComplete, Guards.SanctionsHitsDecided, Guards.RecommendationWritten]),
         new(CaseStep.Approve, [CaseStage.PendingApproval], CaseStage.Approved, Managers, [Guards.FourEyes, Guards.AgreementRecorded]),
         new(CaseStep.StartScoping, [CaseStage.Approved], CaseStage.Scoping, Staff, []),
         new(CaseStep.StartExpertSelection, [CaseStage.Approved, CaseStage.Scoping], CaseStage.ExpertSelection, Staff, []),
@@ -157,6 +157,11 @@ public static class CaseLifecycle
         public static Guard SanctionsHitsDecided { get; } = new("every possible sanctions hit decided", (c, _) =>
             c.SanctionsHits.Where(h => h.Decision == Sanctions.HitDecision.Pending)
                 .Select(h => new Reason("the possible sanctions hit '{0}' ~ '{1}' has not been reviewed.", h.CounterpartyName, h.ListedName)));
+
+        public static Guard RecommendationWritten { get; } = new("the case officer's recommendation written", (c, _) =>
+            string.IsNullOrWhiteSpace(c.Recommendation)
+                ? [new Reason("the recommendation to the deciding manager has not been written.")]
+                : []);
 
         public static Guard FourEyes { get; } = new("decided by a manager who is not the case officer", (c, request) =>
             request.Actor.UserId == c.AssignedOfficerId

@@ -141,3 +141,31 @@ public sealed class ChecklistLine
     public DateTime SavedAt { get; private set; }
     public string SavedBy { get; private set; }
 }
+
+/// <summary>Who the unit consulted before deciding (an advisory committee, a funder), when, and what they advised.</summary>
+public sealed class Consultation
+{
+    private Consultation()
+    {
+        Body = "";
+        Advice = "";
+        RecordedBy = "";
+    }
+
+    public Consultation(string body, DateOnly consultedOn, string advice, CaseActor recordedBy, DateTime recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(recordedBy);
+        Body = body.Trim();
+        ConsultedOn = consultedOn;
+        Advice = advice.Trim();
+        RecordedBy = recordedBy.Name;
+        RecordedAt = recordedAt;
+    }
+
+    public int Id { get; private set; }
+    public string Body { get; private set; }
+    public DateOnly ConsultedOn { get; private set; }
+    public string Advice { get; private set; }
+    public string RecordedBy { get; private set; }
+    public DateTime RecordedAt { get; private set; }
+}

@@ -23,6 +23,7 @@ public static class CaseLoading
             .Include(c => c.Letters)
             .Include(c => c.Agreement)
             .Include(c => c.SanctionsHits)
+            .Include(c => c.Consultations)
             .AsSplitQuery()
             .VisibleTo(actor)
             .SingleOrDefaultAsync(c => c.Reference == normalised, cancellationToken);

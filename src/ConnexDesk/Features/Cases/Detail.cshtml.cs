@@ -46,6 +46,9 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
 
     public LetterKind? PostedLetter { get; private set; }
 
+    /// <summary>A recommendation that was not saved, to give back to its writer.</summary>
+    public string? PostedRecommendation { get; private set; }
+
     /// <summary>The possible sanctions hit whose decision was refused, to open its form again.</summary>
     public int? PostedHit { get; private set; }
 
@@ -134,6 +137,24 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             var refusals = c.ReviewDueDiligence(c.DueDiligenceItems.SingleOrDefault(i => i.Id == itemId), new DueDiligenceReview(status, risk, mitigation, evidence, evidenceDocumentIds ?? [], comment), actor, now);
             return refusals.Count == 0 ? null : (localizer["The review was not recorded:"], refusals.Select(x => localizer[x.Template, x.Args].Value).ToList());
         }, c => localizer["Review recorded."]);
+
+    public Task<IActionResult> OnPostRecommendationAsync(string reference, int version, string? text) =>
+        ChangeAsync(reference, version, (c, actor, now) =>
+        {
+            PostedRecommendation = text;
+            var refusals = c.WriteRecommendation(text, actor, now);
+            return refusals.Count == 0 ? null : (localizer["The recommendation was not saved:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
+        }, _ => localizer["Recommendation saved."]);
+
+    public Task<IActionResult> OnPostConsultationAsync(string reference, int version, string? body, DateOnly? consultedOn, string? advice) =>
+        ChangeAsync(reference, version, (c, actor, now) =>
+        {
+            PostedText = advice;
+            if ((body?.Length ?? 0) > 300 || (advice?.Length ?? 0) > 8000)
+                return (localizer["Who was consulted: at most 300 characters; their advice: at most 8000."], []);
+            var refusals = c.RecordConsultation(body, consultedOn, advice, actor, now);
+            return refusals.Count == 0 ? null : (localizer["The consultation was not recorded:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
+        }, _ => localizer["Consultation recorded."]);
 
     public Task<IActionResult> OnPostNoteAsync(string reference, int version, string? text) =>
         ChangeAsync(reference, version, (c, actor, now) =>

@@ -164,6 +164,17 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime?>("RecommendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecommendedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -409,6 +420,45 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("ChecklistLines", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ConsultedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("Consultations", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Counterparty", b =>
@@ -1628,6 +1678,14 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Consultation", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Case", null)
+                        .WithMany("Consultations")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Counterparty", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
@@ -1791,6 +1849,8 @@ namespace ConnexDesk.Data.Migrations.Postgres
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Agreement");
+
+                    b.Navigation("Consultations");
 
                     b.Navigation("Counterparties");
 

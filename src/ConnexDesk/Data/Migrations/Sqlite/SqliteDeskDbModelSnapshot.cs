@@ -154,6 +154,17 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecommendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecommendedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -391,6 +402,43 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("ChecklistLines", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ConsultedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("Consultations", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Counterparty", b =>
@@ -1572,6 +1620,14 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Consultation", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Case", null)
+                        .WithMany("Consultations")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Counterparty", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
@@ -1735,6 +1791,8 @@ namespace ConnexDesk.Data.Migrations.Sqlite
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Agreement");
+
+                    b.Navigation("Consultations");
 
                     b.Navigation("Counterparties");
 
