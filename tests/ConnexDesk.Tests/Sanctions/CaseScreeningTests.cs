@@ -102,6 +102,33 @@ public abstract class CaseScreeningTests<TDesk>(TDesk desk) : IClassFixture<TDes
     }
 
     [Fact]
+    public async Task The_owners_staff_record_for_a_counterparty_are_screened_and_the_case_shows_on_the_officers_desk()
+    {
+        var officer = await desk.CreateUserAsync(Role.CaseOfficer);
+        var opened = await desk.InScopeAsync(async services => (await services.GetRequiredService<OpenCase>().RunAsync(
+            new NewCase(new CaseDetails("SN", "Convention de Kalemba " + Guid.NewGuid().ToString("N")[..6]), "Ministère des Mines", AssignedOfficerId: officer.Id,
+                Counterparties: [new NewCounterparty("Kalemba Gold Mining SA", "SN", CounterpartyKind.Company)]), Cli)).Case!);
+        var client = await desk.SignedInClientAsync(officer);
+        Assert.Empty(opened.SanctionsHits);
+
+        var recorded = await client.PostFormAsync($"/cases/{opened.Reference}", $"/cases/{opened.Reference}?handler=Owners", new Dictionary<string, string>
+        {
+            ["version"] = opened.Version.ToString(CultureInfo.InvariantCulture),
+            ["counterpartyId"] = opened.Counterparties.Single().Id.ToString(CultureInfo.InvariantCulture),
+            ["owners"] = "Moussa Ba\nElena Vasilenko\n",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var c = await LoadAsync(opened.Reference);
+        Assert.Equal(["Moussa Ba", "Elena Vasilenko"], c.Counterparties.Single().Owners);
+        var hit = Assert.Single(c.SanctionsHits);
+        Assert.Equal(("Elena Vasilenko (owner of Kalemba Gold Mining SA)", "EU.9002.02"), (hit.CounterpartyName, hit.ListReference));
+        var deskPage = Forms.Text(await client.GetStringAsync("/desk"));
+        Assert.Contains("Possible sanctions hits to review", deskPage, StringComparison.Ordinal);
+        Assert.Contains(c.Reference, deskPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_new_list_version_screens_the_open_cases_again_and_names_those_with_new_possible_hits()
     {
         var name = "Sahel Horizon Logistics " + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();

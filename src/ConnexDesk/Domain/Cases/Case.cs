@@ -213,6 +213,28 @@ public sealed class Case
         Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at) { Field = "Counterparties", NewValue = counterparty.ToString() });
     }
 
+    /// <summary>Records who owns or controls a counterparty (one name per entry); screening covers them too.</summary>
+    public IReadOnlyList<Reason> RecordOwners(Counterparty? counterparty, IReadOnlyList<string> owners, CaseActor actor, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(owners);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (counterparty is null || !_counterparties.Contains(counterparty))
+            return [new Reason("That counterparty is not on this case.")];
+        if (!CanBeChangedBy(actor))
+            return [new Reason("Only the unit's staff change an open case.")];
+        if (owners.Count > 50 || owners.Any(o => o.Length > 300))
+            return [new Reason("Record at most 50 owners, each name at most 300 characters.")];
+        var before = string.Join(", ", counterparty.Owners);
+        counterparty.SetOwners(owners);
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at)
+        {
+            Field = $"Owners of {counterparty.Name}",
+            OldValue = before.Length == 0 ? null : before,
+            NewValue = counterparty.Owners.Count == 0 ? null : string.Join(", ", counterparty.Owners),
+        });
+        return [];
+    }
+
     public void RemoveCounterparty(int counterpartyId, CaseActor actor, DateTime at)
     {
         var counterparty = _counterparties.SingleOrDefault(c => c.Id == counterpartyId);

@@ -16,6 +16,7 @@ public sealed class Counterparty
     private Counterparty()
     {
         Name = "";
+        Owners = [];
     }
 
     public Counterparty(string name, string? countryCode, CounterpartyKind kind)
@@ -24,12 +25,23 @@ public sealed class Counterparty
         Name = name.Trim();
         CountryCode = Countries.Normalise(countryCode);
         Kind = kind;
+        Owners = [];
     }
 
     public int Id { get; private set; }
     public string Name { get; private set; }
     public string? CountryCode { get; private set; }
     public CounterpartyKind Kind { get; private set; }
+
+    /// <summary>The people and companies staff know to own or control it; screened along with it.</summary>
+    public List<string> Owners { get; private set; }
+
+    /// <summary>Every name screening looks at: the counterparty's, then its owners'.</summary>
+    public IEnumerable<(string Name, string Label)> ScreenedNames() =>
+        Owners.Select(o => (o, $"{o} (owner of {Name})")).Prepend((Name, Name));
+
+    internal void SetOwners(IEnumerable<string> owners) =>
+        Owners = [.. owners.Select(o => o.Trim()).Where(o => o.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     public override string ToString() => CountryCode is null
         ? $"{Name} ({CaseWords.CounterpartyKind(Kind)})"

@@ -201,6 +201,21 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             ? localizer["Counterparty added. Screening found possible sanctions hits: review them under Counterparties."]
             : localizer["Counterparty added."]);
 
+    /// <summary>Who owns or controls a counterparty, one per line; they are screened with it at once.</summary>
+    public Task<IActionResult> OnPostOwnersAsync(string reference, int version, int counterpartyId, string? owners,
+        [FromServices] Sanctions.ScreenCounterparties screening) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
+        {
+            var names = (owners ?? "").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var refusals = c.RecordOwners(c.Counterparties.SingleOrDefault(p => p.Id == counterpartyId), names, actor, now);
+            if (refusals.Count > 0)
+                return (localizer["The owners were not recorded:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
+            await screening.ScreenAsync(c, actor);
+            return null;
+        }, c => c.SanctionsHits.Any(h => h.Decision == ConnexDesk.Domain.Sanctions.HitDecision.Pending)
+            ? localizer["Owners recorded and screened. There are possible sanctions hits to review under Counterparties."]
+            : localizer["Owners recorded and screened."]);
+
     /// <summary>Screens the counterparties again against the list versions in force.</summary>
     public Task<IActionResult> OnPostScreenAsync(string reference, int version, [FromServices] Sanctions.ScreenCounterparties screening) =>
         ChangeAsync(reference, version, async (c, actor, now) =>

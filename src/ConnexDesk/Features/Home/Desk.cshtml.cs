@@ -21,6 +21,9 @@ public sealed class DeskModel(DeskDb db, UserManager<DeskUser> users, TimeProvid
     public IReadOnlyList<CaseLine> SharedInbox { get; private set; } = [];
     public IReadOnlyList<CaseLine> DueSoon { get; private set; } = [];
     public IReadOnlyList<CaseLine> AwaitingDecision { get; private set; } = [];
+
+    /// <summary>Open cases with possible sanctions hits nobody has decided yet (after a new list version, say).</summary>
+    public IReadOnlyList<CaseLine> SanctionsToReview { get; private set; } = [];
     public IReadOnlyDictionary<CaseStage, int> OpenByStage { get; private set; } = new Dictionary<CaseStage, int>();
     public DateTime Now { get; private set; }
 
@@ -69,6 +72,10 @@ public sealed class DeskModel(DeskDb db, UserManager<DeskUser> users, TimeProvid
             .Where(c => c.AssignedOfficerId == actor.UserId || actor.Role == Role.Manager)
             .Where(c => (c.NextRoundOn >= today && c.NextRoundOn <= weekAhead) || (c.DeadlineOn >= today && c.DeadlineOn <= weekAhead))
             .OrderBy(c => c.DeadlineOn), 8);
+        SanctionsToReview = await Lines(open
+            .Where(c => c.AssignedOfficerId == actor.UserId || actor.Role == Role.Manager)
+            .Where(c => c.SanctionsHits.Any(h => h.Decision == ConnexDesk.Domain.Sanctions.HitDecision.Pending))
+            .OrderBy(c => c.OpenedAt), 20);
         if (actor.Role == Role.Manager)
         {
             AwaitingDecision = await Lines(open.Where(c => c.Stage == CaseStage.PendingApproval).OrderBy(c => c.StageEnteredAt), 20);

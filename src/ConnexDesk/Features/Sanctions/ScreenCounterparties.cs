@@ -17,7 +17,7 @@ public sealed class ScreenCounterparties(DeskDb db, SanctionsLists lists, TimePr
         var (index, versions) = await lists.IndexAsync(cancellationToken);
         if (versions.Count == 0)
             return null;
-        var hits = @case.Counterparties.SelectMany(c => index.Screen(c.Name).Select(h => (c.Name, h))).ToList();
+        var hits = @case.Counterparties.SelectMany(c => c.ScreenedNames()).SelectMany(n => index.Screen(n.Name).Select(h => (n.Label, h))).ToList();
         return @case.RecordScreening(hits, string.Join("; ", versions.Select(v => v.Label)), actor, clock.GetUtcNow().UtcDateTime);
     }
 

@@ -41,7 +41,8 @@ namespace ConnexDesk.Data.Migrations.Postgres
                 name: "EvidenceDocumentIds",
                 table: "DueDiligenceItems",
                 type: "integer[]",
-                nullable: false);
+                nullable: false,
+                defaultValue: new List<int>());
 
             migrationBuilder.AddColumn<string>(
                 name: "Guidance",
