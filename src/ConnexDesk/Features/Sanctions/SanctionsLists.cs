@@ -56,6 +56,12 @@ public sealed class SanctionsLists(DeskDb db, SanctionsIndexCache cache, TimePro
     public async Task<IReadOnlyList<SanctionsListVersion>> AllAsync(CancellationToken cancellationToken = default) =>
         await db.SanctionsListVersions.AsNoTracking().OrderBy(v => v.List).ThenByDescending(v => v.ImportedAt).ToListAsync(cancellationToken);
 
+    /// <summary>How many entries each imported version holds.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> EntryCountsAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<SanctionsEntry>().GroupBy(e => EF.Property<int>(e, "VersionId"))
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
     /// <summary>The index over the versions in force, and which versions those are.</summary>
     public async Task<(SanctionsIndex Index, IReadOnlyList<SanctionsListVersion> Versions)> IndexAsync(CancellationToken cancellationToken = default)
     {
