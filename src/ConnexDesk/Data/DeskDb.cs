@@ -26,6 +26,7 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
     public DbSet<LetterNumberSequence> LetterNumberSequences => Set<LetterNumberSequence>();
     public DbSet<ChecklistLine> ChecklistLines => Set<ChecklistLine>();
+    public DbSet<ConnexDesk.Domain.Experts.Expert> Experts => Set<ConnexDesk.Domain.Experts.Expert>();
     public DbSet<ConnexDesk.Domain.Sanctions.SanctionsListVersion> SanctionsListVersions => Set<ConnexDesk.Domain.Sanctions.SanctionsListVersion>();
     public DbSet<ConnexDesk.Domain.Letters.LetterTemplate> LetterTemplates => Set<ConnexDesk.Domain.Letters.LetterTemplate>();
 
@@ -319,6 +320,37 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             e.Property(x => x.Reference).HasMaxLength(100);
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.PrimaryName).HasMaxLength(1000);
+        });
+        builder.Entity<ConnexDesk.Domain.Experts.Expert>(e =>
+        {
+            e.ToTable("Experts");
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(320);
+            e.HasIndex(x => x.Email).IsUnique();
+            e.Property(x => x.Phone).HasMaxLength(50);
+            e.Property(x => x.Nationality).HasMaxLength(2);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.Property(x => x.DailyRate).HasPrecision(12, 2);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.Disciplines).HasConversion(
+                v => string.Join(';', v),
+                v => v.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ConnexDesk.Domain.Experts.Discipline>).ToList(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<ConnexDesk.Domain.Experts.Discipline>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()))
+                .HasMaxLength(1000);
+            e.Property(x => x.Sectors).HasConversion(
+                v => string.Join(';', v),
+                v => v.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Sector>).ToList(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Sector>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()))
+                .HasMaxLength(1000);
+            e.HasMany(x => x.PastClients).WithOne().HasForeignKey("ExpertId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ConnexDesk.Domain.Experts.ExpertTie>(t =>
+        {
+            t.ToTable("ExpertTies");
+            t.Property(x => x.Organisation).HasMaxLength(300);
+            t.Property(x => x.Role).HasMaxLength(200);
+            t.Property(x => x.CountryCode).HasMaxLength(2);
+            t.HasIndex(x => x.Organisation);
         });
         builder.Entity<ChecklistLine>(l =>
         {

@@ -119,6 +119,7 @@ public static class DeskApplication
         services.AddSingleton<Features.Sanctions.SanctionsIndexCache>();
         services.AddScoped<Features.Sanctions.SanctionsLists>();
         services.AddScoped<Features.Sanctions.ScreenCounterparties>();
+        services.AddScoped<Features.Experts.ExpertRoster>();
         services.AddScoped<Features.Letters.IssueLetter>();
         services.AddHostedService<Features.Outbox.OutboxLoop>();
         services.AddScoped<DemoData>();

@@ -902,6 +902,116 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.ToTable("ReferenceListVersions", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Experts.Expert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal?>("DailyRate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Disciplines")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.PrimitiveCollection<List<string>>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Sectors")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("Experts", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Experts.ExpertTie", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int?>("ExpertId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("Organisation");
+
+                    b.ToTable("ExpertTies", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Intake.CaseMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1746,6 +1856,14 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Experts.ExpertTie", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Experts.Expert", null)
+                        .WithMany("PastClients")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Intake.CaseMessage", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
@@ -1878,6 +1996,11 @@ namespace ConnexDesk.Data.Migrations.Postgres
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Experts.Expert", b =>
+                {
+                    b.Navigation("PastClients");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Intake.CaseMessage", b =>

@@ -866,6 +866,112 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.ToTable("ReferenceListVersions", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Experts.Expert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DailyRate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disciplines")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Regions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sectors")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("Experts", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Experts.ExpertTie", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("Organisation");
+
+                    b.ToTable("ExpertTies", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Intake.CaseMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1688,6 +1794,14 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Experts.ExpertTie", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Experts.Expert", null)
+                        .WithMany("PastClients")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Intake.CaseMessage", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
@@ -1820,6 +1934,11 @@ namespace ConnexDesk.Data.Migrations.Sqlite
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Experts.Expert", b =>
+                {
+                    b.Navigation("PastClients");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Intake.CaseMessage", b =>

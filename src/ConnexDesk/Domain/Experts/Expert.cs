@@ -1,0 +1,168 @@
+using ConnexDesk.Domain.Cases;
+
+namespace ConnexDesk.Domain.Experts;
+
+public enum Discipline
+{
+    Legal,
+    FiscalAndFinancialModelling,
+    Tax,
+    Economics,
+    GeologyAndMiningEngineering,
+    PetroleumEngineering,
+    PowerAndRenewableEnergy,
+    InfrastructureAndPpp,
+    Environmental,
+    SocialAndCommunity,
+    NegotiationStrategy,
+    Other,
+}
+
+public enum ExpertStatus
+{
+    Active,
+    Inactive,
+}
+
+/// <summary>A language an expert works in, with the level when known (CEFR: A1 ... C2, or "native").</summary>
+public sealed record ExpertLanguage(string Code, string? Level);
+
+/// <summary>
+/// A past (or current) client or employer: the organisation, and the years. Conflict-of-interest screening compares
+/// these with a case's counterparties.
+/// </summary>
+public sealed class ExpertTie
+{
+    private ExpertTie()
+    {
+        Organisation = "";
+    }
+
+    public ExpertTie(string organisation, int fromYear, int? toYear, string? role = null, string? countryCode = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organisation);
+        if (toYear is { } to && to < fromYear)
+            throw new ArgumentException($"A tie cannot end ({to}) before it began ({fromYear}).", nameof(toYear));
+        Organisation = organisation.Trim();
+        FromYear = fromYear;
+        ToYear = toYear;
+        Role = role;
+        CountryCode = countryCode;
+    }
+
+    public int Id { get; private set; }
+    public string Organisation { get; private set; }
+    public int FromYear { get; private set; }
+
+    /// <summary>Null while the tie is ongoing.</summary>
+    public int? ToYear { get; private set; }
+    public string? Role { get; private set; }
+    public string? CountryCode { get; private set; }
+
+    public override string ToString() => $"{Organisation}:{FromYear}-{ToYear}";
+}
+
+/// <summary>A member of the unit's roster of experts.</summary>
+public sealed class Expert
+{
+    private readonly List<ExpertTie> _ties = [];
+
+    private Expert()
+    {
+        Name = "";
+        Email = "";
+        Languages = [];
+        Disciplines = [];
+        Sectors = [];
+        Regions = [];
+    }
+
+    public Expert(string name, string email, DateTime addedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        Name = name.Trim();
+        Email = email.Trim().ToLowerInvariant();
+        AddedAt = addedAt;
+        Languages = [];
+        Disciplines = [];
+        Sectors = [];
+        Regions = [];
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; }
+
+    /// <summary>Lower case; one expert per address.</summary>
+    public string Email { get; private set; }
+    public string? Phone { get; private set; }
+
+    /// <summary>ISO 3166 alpha-2.</summary>
+    public string? Nationality { get; private set; }
+
+    /// <summary>"fr" or "fr:C1": the language code and, when known, the level.</summary>
+    public List<string> Languages { get; private set; }
+    public List<Discipline> Disciplines { get; private set; }
+    public List<Sector> Sectors { get; private set; }
+
+    /// <summary>Regions and countries of experience, as written (e.g. "West Africa", "SN").</summary>
+    public List<string> Regions { get; private set; }
+    public decimal? DailyRate { get; private set; }
+    public string? Currency { get; private set; }
+    public ExpertStatus Status { get; private set; }
+    public DateTime AddedAt { get; private set; }
+    public DateTime? UpdatedAt { get; private set; }
+    public IReadOnlyList<ExpertTie> PastClients => _ties;
+
+    public IEnumerable<ExpertLanguage> LanguageLevels() => Languages.Select(l => l.Split(':', 2)).Select(p => new ExpertLanguage(p[0], p.Length > 1 ? p[1] : null));
+
+    /// <summary>Takes the profile fields of an imported row; past clients are replaced by the row's.</summary>
+    public void UpdateProfile(ExpertProfile profile, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Name = profile.Name.Trim();
+        Nationality = profile.Nationality;
+        Languages = [.. profile.Languages.Select(l => l.Level is null ? l.Code : $"{l.Code}:{l.Level}")];
+        Disciplines = [.. profile.Disciplines.Distinct()];
+        Sectors = [.. profile.Sectors.Distinct()];
+        Regions = [.. profile.Regions.Distinct(StringComparer.OrdinalIgnoreCase)];
+        DailyRate = profile.DailyRate;
+        Currency = profile.Currency;
+        _ties.Clear();
+        _ties.AddRange(profile.PastClients);
+        UpdatedAt = at;
+    }
+}
+
+/// <summary>A profile as an import row gives it.</summary>
+public sealed record ExpertProfile(
+    string Name,
+    string Email,
+    string? Nationality,
+    IReadOnlyList<ExpertLanguage> Languages,
+    IReadOnlyList<Discipline> Disciplines,
+    IReadOnlyList<Sector> Sectors,
+    IReadOnlyList<string> Regions,
+    decimal? DailyRate,
+    string? Currency,
+    IReadOnlyList<ExpertTie> PastClients);
+
+/// <summary>Words shown to people for the roster's enums.</summary>
+public static class ExpertWords
+{
+    public static string Discipline(Discipline discipline) => discipline switch
+    {
+        Domain.Experts.Discipline.Legal => "Legal",
+        Domain.Experts.Discipline.FiscalAndFinancialModelling => "Fiscal and financial modelling",
+        Domain.Experts.Discipline.Tax => "Tax",
+        Domain.Experts.Discipline.Economics => "Economics",
+        Domain.Experts.Discipline.GeologyAndMiningEngineering => "Geology and mining engineering",
+        Domain.Experts.Discipline.PetroleumEngineering => "Petroleum engineering",
+        Domain.Experts.Discipline.PowerAndRenewableEnergy => "Power and renewable energy",
+        Domain.Experts.Discipline.InfrastructureAndPpp => "Infrastructure and PPP",
+        Domain.Experts.Discipline.Environmental => "Environmental",
+        Domain.Experts.Discipline.SocialAndCommunity => "Social and community",
+        Domain.Experts.Discipline.NegotiationStrategy => "Negotiation strategy",
+        Domain.Experts.Discipline.Other => "Other",
+    };
+}
