@@ -10,7 +10,7 @@ namespace ConnexDesk.Data;
 /// The demonstration desk: one login per role and a few requesting organisations. Seeded in the Development
 /// environment and by `seed-demo`; the passwords are published in the README, so Production never gets them.
 /// </summary>
-public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Features.Letters.IssueLetter issueLetter, Features.Sanctions.SanctionsLists sanctions, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Features.Letters.IssueLetter issueLetter, Features.Sanctions.SanctionsLists sanctions, Features.Experts.ExpertRoster roster, Features.Experts.CodeOfConductRegister codeOfConduct, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "demo-desk-2026";
 
@@ -59,11 +59,48 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
             added++;
         }
         added += await SeedSanctionsListsAsync(cancellationToken);
+        added += await SeedExpertsAsync(cancellationToken);
         added += await SeedCasesAsync(cancellationToken);
         if (added > 0)
             logger.LogInformation("Demo data seeded ({Count} records). Sign in with any demo login and password {Password}.", added, Password);
         return added;
     }
+
+    /// <summary>The Code of Conduct's first version, and a small roster with the demo expert on it (who has not signed yet).</summary>
+    private async Task<int> SeedExpertsAsync(CancellationToken cancellationToken)
+    {
+        var added = 0;
+        if (await codeOfConduct.CurrentAsync(cancellationToken) is null)
+        {
+            var (version, _) = await codeOfConduct.PublishAsync("2026-1", CodeOfConductText, "Demo data", cancellationToken);
+            added += version is null ? 0 : 1;
+        }
+        if (!await db.Experts.AnyAsync(cancellationToken))
+        {
+            const string rosterCsv = Features.Experts.RosterFile.Columns + "\n"
+                + "Jean-Pierre Mbeki,expert@demo.connexdesk.org,CM,fr:native;en:C1,Legal;Negotiation strategy,Mining;OilAndGas,West Africa,900,EUR,Ashanti Goldfields Ltd:2009-2014;Ministry of Lands and Natural Resources:2016-\n"
+                + "Isabel Cardoso,isabel.cardoso@roster.example,PT,pt:native;en:C2;es:C1,Fiscal and financial modelling;Tax,Mining;Power,Southern Africa;MZ,1050,EUR,Vale SA:2012-2017\n"
+                + "Aïssatou Ba,aissatou.ba@roster.example,SN,fr:native;en:C1,Environmental;Social and community,Mining;AgricultureAndLand,West Africa;SN,750,EUR,Northern Star Extraction Co Ltd:2021-2023\n";
+            var imported = await roster.ImportAsync(System.Text.Encoding.UTF8.GetBytes(rosterCsv), cancellationToken);
+            added += imported.Added;
+        }
+        return added;
+    }
+
+    private const string CodeOfConductText =
+        """
+        ## 1. Confidentiality
+        Everything the expert learns about a case, including the name of the country, stays confidential during the engagement and after it. Documents are kept only as long as the work needs them.
+
+        ## 2. Integrity
+        The expert gives independent, honest advice, accepts no gift or advantage from any party, and reports any attempt at undue influence to the unit.
+
+        ## 3. On behalf of the host government
+        The expert works only on behalf and by order of the host government, never for a counterparty, and does not work for a counterparty of the case for two years after it ends.
+
+        ## 4. Conflicts of interest
+        The expert declares, before each engagement and whenever they arise, every tie with the parties across the table: past and current clients and employers, shareholdings, family.
+        """;
 
     /// <summary>The invented sample lists in the UN and EU formats, so that the demo's counterparties are screened against something.</summary>
     private async Task<int> SeedSanctionsListsAsync(CancellationToken cancellationToken)

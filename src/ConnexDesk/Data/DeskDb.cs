@@ -27,6 +27,8 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
     public DbSet<LetterNumberSequence> LetterNumberSequences => Set<LetterNumberSequence>();
     public DbSet<ChecklistLine> ChecklistLines => Set<ChecklistLine>();
     public DbSet<ConnexDesk.Domain.Experts.Expert> Experts => Set<ConnexDesk.Domain.Experts.Expert>();
+    public DbSet<ConnexDesk.Domain.Experts.CodeOfConductVersion> CodeOfConductVersions => Set<ConnexDesk.Domain.Experts.CodeOfConductVersion>();
+    public DbSet<ConnexDesk.Domain.Experts.CodeOfConductSignature> CodeOfConductSignatures => Set<ConnexDesk.Domain.Experts.CodeOfConductSignature>();
     public DbSet<ConnexDesk.Domain.Sanctions.SanctionsListVersion> SanctionsListVersions => Set<ConnexDesk.Domain.Sanctions.SanctionsListVersion>();
     public DbSet<ConnexDesk.Domain.Letters.LetterTemplate> LetterTemplates => Set<ConnexDesk.Domain.Letters.LetterTemplate>();
 
@@ -343,6 +345,26 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Sector>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()))
                 .HasMaxLength(1000);
             e.HasMany(x => x.PastClients).WithOne().HasForeignKey("ExpertId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ConnexDesk.Domain.Experts.CodeOfConductVersion>(v =>
+        {
+            v.ToTable("CodeOfConductVersions");
+            v.Property(x => x.Label).HasMaxLength(50);
+            v.HasIndex(x => x.Label).IsUnique();
+            v.Property(x => x.Text).HasMaxLength(100_000);
+            v.Property(x => x.Sha256).HasMaxLength(64);
+            v.Property(x => x.PublishedBy).HasMaxLength(200);
+        });
+        builder.Entity<ConnexDesk.Domain.Experts.CodeOfConductSignature>(g =>
+        {
+            g.ToTable("CodeOfConductSignatures");
+            g.HasOne<ConnexDesk.Domain.Experts.Expert>().WithMany().HasForeignKey(x => x.ExpertId).OnDelete(DeleteBehavior.Restrict);
+            g.HasOne<ConnexDesk.Domain.Experts.CodeOfConductVersion>().WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Restrict);
+            g.HasIndex(x => new { x.ExpertId, x.VersionId }).IsUnique();
+            g.Property(x => x.VersionLabel).HasMaxLength(50);
+            g.Property(x => x.TextSha256).HasMaxLength(64);
+            g.Property(x => x.TypedName).HasMaxLength(200);
+            g.Property(x => x.SignedByUserId).HasMaxLength(450);
         });
         builder.Entity<ConnexDesk.Domain.Experts.ExpertTie>(t =>
         {

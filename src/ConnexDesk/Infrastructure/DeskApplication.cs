@@ -120,6 +120,7 @@ public static class DeskApplication
         services.AddScoped<Features.Sanctions.SanctionsLists>();
         services.AddScoped<Features.Sanctions.ScreenCounterparties>();
         services.AddScoped<Features.Experts.ExpertRoster>();
+        services.AddScoped<Features.Experts.CodeOfConductRegister>();
         services.AddScoped<Features.Letters.IssueLetter>();
         services.AddHostedService<Features.Outbox.OutboxLoop>();
         services.AddScoped<DemoData>();
