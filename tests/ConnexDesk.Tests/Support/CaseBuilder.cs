@@ -103,12 +103,7 @@ public sealed class CaseBuilder
         ArgumentNullException.ThrowIfNull(c);
         var at = Tick();
         var number = new LetterNumber(at.Year, ++_letters);
-        var documentKind = kind switch
-        {
-            LetterKind.Approval => CaseDocumentKind.ApprovalLetter,
-            LetterKind.Decline => CaseDocumentKind.DeclineLetter,
-            _ => CaseDocumentKind.AcknowledgementLetter,
-        };
+        var documentKind = IssuedLetter.DocumentKindOf(kind);
         var pdf = new string((char)('a' + _letters % 6), 64);
         var docx = new string((char)('0' + _letters % 10), 64);
         var letter = new IssuedLetter(kind, number, "en", "Your request", at, actor, "focal.point@mines.gouv.sn", pdf, docx, 0, reason);

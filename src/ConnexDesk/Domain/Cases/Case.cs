@@ -323,13 +323,7 @@ public sealed class Case
         var refusals = LetterRefusals(letter.Kind, actor, letter.Reason, letter.IssuedAt);
         if (refusals.Count > 0)
             return refusals;
-        var documentKind = letter.Kind switch
-        {
-            LetterKind.Acknowledgement => CaseDocumentKind.AcknowledgementLetter,
-            LetterKind.Approval => CaseDocumentKind.ApprovalLetter,
-            LetterKind.Decline => CaseDocumentKind.DeclineLetter,
-            LetterKind.RequestLetterTemplate => throw new ArgumentException("The request-letter template is not issued.", nameof(letter)),
-        };
+        var documentKind = IssuedLetter.DocumentKindOf(letter.Kind);
         if (files.Pdf.Kind != documentKind || files.Docx.Kind != documentKind)
             throw new ArgumentException($"The files of a {letter.Kind} letter are documents of the kind {documentKind}.", nameof(files));
         AddDocument(files.Pdf, actor);

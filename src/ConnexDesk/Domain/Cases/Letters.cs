@@ -79,6 +79,15 @@ public sealed class IssuedLetter
         Reason = reason;
     }
 
+    /// <summary>The kind of case document an issued letter's files are.</summary>
+    public static CaseDocumentKind DocumentKindOf(LetterKind kind) => kind switch
+    {
+        LetterKind.Acknowledgement => CaseDocumentKind.AcknowledgementLetter,
+        LetterKind.Approval => CaseDocumentKind.ApprovalLetter,
+        LetterKind.Decline => CaseDocumentKind.DeclineLetter,
+        LetterKind.RequestLetterTemplate => throw new ArgumentException("The request-letter template is not issued.", nameof(kind)),
+    };
+
     public int Id { get; private set; }
     public LetterKind Kind { get; private set; }
     public string Number { get; private set; }

@@ -408,8 +408,8 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         if (found.OrganisationId is not { } organisationId)
             return (null, null);
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
-        var withEmail = organisation.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).OrderBy(c => c.Id).ToList();
-        return (organisation.Name, withEmail.FirstOrDefault(c => c.Id == recipientId) ?? withEmail.FirstOrDefault());
+        var withEmail = organisation.LetterRecipients;
+        return (organisation.Name, withEmail.FirstOrDefault(c => c.Id == recipientId) ?? (withEmail.Count > 0 ? withEmail[0] : null));
     }
 
     private async Task<IActionResult> ChangeAsync(string reference, int version, Func<Case, CaseActor, DateTime, Task<(string, List<string>)?>> change, Func<Case, string> done)
@@ -480,8 +480,8 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         {
             var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
             (OrganisationName, OrganisationLevel, Contacts, OrganisationMailDomain) = (organisation.Name, organisation.Level, organisation.Contacts, organisation.MailDomain);
+            Recipients = organisation.LetterRecipients;
         }
-        Recipients = [.. Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).OrderBy(c => c.Id)];
         LetterChoices = [.. new[] { LetterKind.Acknowledgement, LetterKind.Approval, LetterKind.Decline }
             .Select(kind => (kind, found.LetterRefusals(kind, Actor, "reason given in the form", Now)))];
         Staff = await db.StaffAsync();

@@ -36,8 +36,8 @@ public sealed class IssueLetter(DeskDb db, BlobStore blobs, LetterComposer compo
         if (@case.OrganisationId is not { } organisationId)
             return Refused(new Reason("Record the requesting organisation first (Edit): the letter is addressed to it."));
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId, cancellationToken);
-        var withEmail = organisation.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).OrderBy(c => c.Id).ToList();
-        var recipient = request.RecipientContactId is { } contactId ? withEmail.SingleOrDefault(c => c.Id == contactId) : withEmail.FirstOrDefault();
+        var withEmail = organisation.LetterRecipients;
+        var recipient = request.RecipientContactId is { } contactId ? withEmail.SingleOrDefault(c => c.Id == contactId) : withEmail.Count > 0 ? withEmail[0] : null;
         if (recipient is null)
             return Refused(new Reason("Add a contact with an email address to {0} first: the letter is sent to them.", organisation.Name));
 
@@ -57,12 +57,7 @@ public sealed class IssueLetter(DeskDb db, BlobStore blobs, LetterComposer compo
             var docx = DocxLetter.Write(content);
             var pdfSha256 = await blobs.PutAsync(pdf, cancellationToken);
             var docxSha256 = await blobs.PutAsync(docx, cancellationToken);
-            var documentKind = request.Kind switch
-            {
-                LetterKind.Approval => CaseDocumentKind.ApprovalLetter,
-                LetterKind.Decline => CaseDocumentKind.DeclineLetter,
-                _ => CaseDocumentKind.AcknowledgementLetter,
-            };
+            var documentKind = IssuedLetter.DocumentKindOf(request.Kind);
             var fileName = $"{number.ForFileName} {@case.Reference}";
             var letter = new IssuedLetter(request.Kind, number, request.Language, content.Subject, now, actor, recipient.Email!, pdfSha256, docxSha256, wording.Version, reason);
             var files = new LetterFiles(
