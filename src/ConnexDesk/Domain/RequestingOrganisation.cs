@@ -60,7 +60,7 @@ public sealed class RequestingOrganisation
     public IReadOnlyList<OrganisationContact> Contacts => _contacts;
 
     /// <summary>The contacts the unit's letters can be sent to: those with an email address, first recorded first.</summary>
-    public IReadOnlyList<OrganisationContact> LetterRecipients => [.. _contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).OrderBy(c => c.Id)];
+    public IReadOnlyList<OrganisationContact> LetterRecipients() => [.. _contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).OrderBy(c => c.Id)];
 
     /// <summary>Adds a person of this organisation; a second contact with the same email is not added twice.</summary>
     public OrganisationContact? AddContact(string name, string? email, string? phone, string? position)

@@ -408,7 +408,7 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         if (found.OrganisationId is not { } organisationId)
             return (null, null);
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
-        var withEmail = organisation.LetterRecipients;
+        var withEmail = organisation.LetterRecipients();
         return (organisation.Name, withEmail.FirstOrDefault(c => c.Id == recipientId) ?? (withEmail.Count > 0 ? withEmail[0] : null));
     }
 
@@ -480,7 +480,7 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         {
             var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
             (OrganisationName, OrganisationLevel, Contacts, OrganisationMailDomain) = (organisation.Name, organisation.Level, organisation.Contacts, organisation.MailDomain);
-            Recipients = organisation.LetterRecipients;
+            Recipients = organisation.LetterRecipients();
         }
         LetterChoices = [.. new[] { LetterKind.Acknowledgement, LetterKind.Approval, LetterKind.Decline }
             .Select(kind => (kind, found.LetterRefusals(kind, Actor, "reason given in the form", Now)))];

@@ -36,7 +36,7 @@ public sealed class IssueLetter(DeskDb db, BlobStore blobs, LetterComposer compo
         if (@case.OrganisationId is not { } organisationId)
             return Refused(new Reason("Record the requesting organisation first (Edit): the letter is addressed to it."));
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId, cancellationToken);
-        var withEmail = organisation.LetterRecipients;
+        var withEmail = organisation.LetterRecipients();
         var recipient = request.RecipientContactId is { } contactId ? withEmail.SingleOrDefault(c => c.Id == contactId) : withEmail.Count > 0 ? withEmail[0] : null;
         if (recipient is null)
             return Refused(new Reason("Add a contact with an email address to {0} first: the letter is sent to them.", organisation.Name));
