@@ -334,16 +334,8 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             e.Property(x => x.Currency).HasMaxLength(3);
             e.Property(x => x.DailyRate).HasPrecision(12, 2);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
-            e.Property(x => x.Disciplines).HasConversion(
-                v => string.Join(';', v),
-                v => v.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ConnexDesk.Domain.Experts.Discipline>).ToList(),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<ConnexDesk.Domain.Experts.Discipline>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()))
-                .HasMaxLength(1000);
-            e.Property(x => x.Sectors).HasConversion(
-                v => string.Join(';', v),
-                v => v.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Sector>).ToList(),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Sector>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()))
-                .HasMaxLength(1000);
+            AsNames(e.Property(x => x.Disciplines));
+            AsNames(e.Property(x => x.Sectors));
             e.HasMany(x => x.PastClients).WithOne().HasForeignKey("ExpertId").OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<ConnexDesk.Domain.Experts.CodeOfConductVersion>(v =>
@@ -418,6 +410,14 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             h.Property(x => x.Field).HasMaxLength(100);
         });
     }
+
+    /// <summary>A list of enum values stored as their names, separated by ";", readable in the database.</summary>
+    private static void AsNames<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<List<T>> property) where T : struct, Enum =>
+        property.HasConversion(
+                v => string.Join(';', v),
+                v => v.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<T>).ToList(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<T>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()))
+            .HasMaxLength(1000);
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         toStore => toStore.Kind == DateTimeKind.Utc ? toStore : toStore.ToUniversalTime(),

@@ -15,8 +15,11 @@ public sealed class ScreenCounterparties(DeskDb db, SanctionsLists lists, TimePr
     {
         ArgumentNullException.ThrowIfNull(@case);
         var (index, versions) = await lists.IndexAsync(cancellationToken);
-        if (versions.Count == 0)
-            return null;
+        return versions.Count == 0 ? null : Screen(@case, index, versions, actor);
+    }
+
+    private int Screen(Case @case, Domain.Sanctions.SanctionsIndex index, IReadOnlyList<Domain.Sanctions.SanctionsListVersion> versions, CaseActor actor)
+    {
         var hits = @case.Counterparties.SelectMany(c => c.ScreenedNames()).SelectMany(n => index.Screen(n.Name).Select(h => (n.Label, h))).ToList();
         return @case.RecordScreening(hits, string.Join("; ", versions.Select(v => v.Label)), actor, clock.GetUtcNow().UtcDateTime);
     }
@@ -25,6 +28,10 @@ public sealed class ScreenCounterparties(DeskDb db, SanctionsLists lists, TimePr
     public async Task<IReadOnlyList<string>> ScreenOpenCasesAsync(CaseActor actor, CancellationToken cancellationToken = default)
     {
         var changed = new List<string>();
+        // The lists in force are looked up once for the whole run, not once per case.
+        var (index, versions) = await lists.IndexAsync(cancellationToken);
+        if (versions.Count == 0)
+            return changed;
         var ids = await db.Cases.Where(c => !CaseLifecycle.Terminal.Contains(c.Stage) && c.Counterparties.Any())
             .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var chunk in ids.Chunk(200))
@@ -33,7 +40,7 @@ public sealed class ScreenCounterparties(DeskDb db, SanctionsLists lists, TimePr
                 .Where(c => chunk.Contains(c.Id)).AsSplitQuery().ToListAsync(cancellationToken);
             foreach (var @case in cases)
             {
-                if (await ScreenAsync(@case, actor, cancellationToken) > 0)
+                if (Screen(@case, index, versions, actor) > 0)
                     changed.Add(@case.Reference);
             }
             await db.SaveChangesAsync(cancellationToken);
