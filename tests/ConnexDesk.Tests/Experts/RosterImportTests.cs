@@ -106,16 +106,16 @@ public sealed class RosterImportTestsOnPostgres(PostgresDesk desk) : RosterImpor
 /// <summary>`experts import`, run as the real executable.</summary>
 public sealed class ExpertCommandTests : IDisposable
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connexdesk-cli-tests", Guid.NewGuid().ToString("N"));
+    private readonly CommandLineHome _home = new();
 
-    private Dictionary<string, string> Environment() => new() { ["Desk__DataDirectory"] = _dataDirectory, ["DOTNET_ENVIRONMENT"] = "Production" };
+    private Dictionary<string, string> Environment() => _home.Environment();
 
     [Fact]
     public async Task Import_prints_what_it_added_and_a_bad_file_fails_naming_its_rows()
     {
-        Directory.CreateDirectory(_dataDirectory);
-        var good = Path.Combine(_dataDirectory, "roster.csv");
-        var bad = Path.Combine(_dataDirectory, "bad.csv");
+        Directory.CreateDirectory(_home.DataDirectory);
+        var good = Path.Combine(_home.DataDirectory, "roster.csv");
+        var bad = Path.Combine(_home.DataDirectory, "bad.csv");
         await File.WriteAllTextAsync(good, RosterFile.Columns + "\nAwa Ndiaye,awa@example.org,SN,fr,Legal,Mining,,950,EUR,Rio Tinto plc:2008-2014\n");
         await File.WriteAllTextAsync(bad, RosterFile.Columns + "\nX,x@example.org,SN,fr,Alchemy,Mining,,,,\n");
 
@@ -129,9 +129,5 @@ public sealed class ExpertCommandTests : IDisposable
         Assert.StartsWith("error: bad.csv: nothing imported, 1 bad row(s): line 2: discipline 'Alchemy' is not known", refused.Error, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dataDirectory))
-            Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public void Dispose() => _home.Dispose();
 }

@@ -104,9 +104,9 @@ public sealed class SanctionsListTestsOnPostgres(PostgresDesk desk) : SanctionsL
 /// <summary>The sanctions commands, run as the real executable.</summary>
 public sealed class SanctionsCommandTests : IDisposable
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connexdesk-cli-tests", Guid.NewGuid().ToString("N"));
+    private readonly CommandLineHome _home = new();
 
-    private Dictionary<string, string> Environment() => new() { ["Desk__DataDirectory"] = _dataDirectory, ["DOTNET_ENVIRONMENT"] = "Production" };
+    private Dictionary<string, string> Environment() => _home.Environment();
 
     [Fact]
     public async Task Import_detects_the_format_and_screen_prints_the_possible_hits_or_an_empty_array()
@@ -133,9 +133,5 @@ public sealed class SanctionsCommandTests : IDisposable
         Assert.StartsWith("error: eu-fsf.sample.xml was not imported: this file is already imported", twice.Error, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dataDirectory))
-            Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public void Dispose() => _home.Dispose();
 }

@@ -93,7 +93,7 @@ public sealed class LetterTemplateException(string message) : Exception(message)
 /// result out with the letterhead, date, number and addressee that every letter of the unit has.
 /// Values from the case are data to Liquid, never template text, so nothing a sender wrote can run as a template.
 /// </summary>
-public sealed class LetterComposer(IStringLocalizer<SharedResource> localizer, IOptions<DeskOptions> desk)
+public sealed class LetterComposer(IStringLocalizer<SharedResource> localizer, IOptions<DeskOptions> desk, TimeProvider clock)
 {
     private static readonly FluidParser Parser = new();
 
@@ -139,7 +139,7 @@ public sealed class LetterComposer(IStringLocalizer<SharedResource> localizer, I
             problems.Add("body: a letter needs a body.");
         try
         {
-            var sample = Compose(kind, wording, LetterFacts.Sample(kind, language, DateOnly.FromDateTime(DateTime.UtcNow)));
+            var sample = Compose(kind, wording, LetterFacts.Sample(kind, language, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
             if (sample.Subject.Length == 0)
                 problems.Add("subject: it renders empty over the sample case.");
         }
