@@ -200,6 +200,7 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             c.HasMany(x => x.EligibilityDecisions).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.DueDiligenceItems).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Engagements).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.ConflictRulings).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Notes).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.History).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Letters).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
@@ -334,6 +335,10 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             e.Property(x => x.Currency).HasMaxLength(3);
             e.Property(x => x.DailyRate).HasPrecision(12, 2);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.References).HasMaxLength(4000);
+            e.Property(x => x.CvSha256).HasMaxLength(64);
+            e.Property(x => x.CvFileName).HasMaxLength(255);
+            e.HasIndex(x => x.UpdatedAt);
             AsNames(e.Property(x => x.Disciplines));
             AsNames(e.Property(x => x.Sectors));
             e.HasMany(x => x.PastClients).WithOne().HasForeignKey("ExpertId").OnDelete(DeleteBehavior.Cascade);
@@ -390,8 +395,27 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
         {
             e.ToTable("Engagements");
             e.Property(x => x.ExpertName).HasMaxLength(200);
-            e.Property(x => x.CodeOfConductVersionSigned).HasMaxLength(50);
-            e.Property(x => x.Conflict).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<ConnexDesk.Domain.Experts.Expert>().WithMany().HasForeignKey(x => x.ExpertId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.ExpertId, x.Status });
+            e.Property(x => x.Role).HasMaxLength(200);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.ProposedBy).HasMaxLength(200);
+            e.Property(x => x.GovernmentDecisionRecordedBy).HasMaxLength(200);
+            e.Property(x => x.GovernmentDecisionNote).HasMaxLength(4000);
+            e.Property(x => x.Declaration).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.DeclarationText).HasMaxLength(4000);
+            e.Property(x => x.DeclarationRecordedBy).HasMaxLength(200);
+            e.Property(x => x.CancellationReason).HasMaxLength(4000);
+        });
+        builder.Entity<ConflictRuling>(r =>
+        {
+            r.ToTable("ConflictRulings");
+            r.Property(x => x.ExpertName).HasMaxLength(200);
+            r.Property(x => x.Conflict).HasMaxLength(4000);
+            r.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(10);
+            r.Property(x => x.Reason).HasMaxLength(4000);
+            r.Property(x => x.RuledById).HasMaxLength(450);
+            r.Property(x => x.RuledBy).HasMaxLength(200);
         });
         builder.Entity<CaseNote>(n =>
         {

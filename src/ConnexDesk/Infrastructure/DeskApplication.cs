@@ -117,6 +117,8 @@ public static class DeskApplication
         services.AddScoped<Features.Outbox.OutboxSender>();
         services.AddSingleton<Features.Letters.LetterComposer>();
         services.AddSingleton<Features.Sanctions.SanctionsIndexCache>();
+        services.AddSingleton<Features.Matching.RosterIndexCache>();
+        services.AddScoped<Features.Matching.MatchExperts>();
         services.AddScoped<Features.Sanctions.SanctionsLists>();
         services.AddScoped<Features.Sanctions.ScreenCounterparties>();
         services.AddScoped<Features.Experts.ExpertRoster>();

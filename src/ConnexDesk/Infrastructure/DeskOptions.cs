@@ -14,6 +14,9 @@ public sealed class DeskOptions
     /// <summary>The unit's postal address, one line, on the letterhead of its letters.</summary>
     public string UnitAddress { get; set; } = "";
 
+    /// <summary>How many years back a past client or employer keeps an expert off a case facing it (older ties are shown only).</summary>
+    public int ConflictLookBackYears { get; set; } = Domain.Experts.ConflictScreening.DefaultLookBackYears;
+
     /// <summary>The unit's mailbox, where governments write first.</summary>
     public string UnitEmail { get; set; } = "support@connexdesk.example";
 

@@ -212,15 +212,16 @@ public sealed class LifecycleTests
     public void Delivery_waits_for_an_expert_who_signed_the_current_code_has_no_conflict_and_is_accepted()
     {
         var @case = _builder.At(CaseStage.ExpertSelection);
-        @case.Engage(new Engagement("Ana Expert", "2025-1", ConflictDeclaration.ConflictDeclared, null, null));
+        var engagement = _builder.Propose(@case, 777, "Bruno Expert");
+        Assert.Empty(@case.RecordConflictDeclaration(engagement, conflict: true, "Advised Golden Hills SA in 2024.", CaseBuilder.Officer, CaseBuilder.Start.AddDays(30)));
 
         var outcome = _builder.Take(@case, CaseStep.StartDelivery, CaseBuilder.Officer);
 
         Assert.Equal(
             [
-                "Ana Expert has not signed the current Code of Conduct (2026-1).",
-                "Ana Expert declared a conflict that a manager has not cleared.",
-                "the government has not accepted Ana Expert.",
+                "Bruno Expert has not signed the current Code of Conduct (2026-1).",
+                "Bruno Expert declared a conflict that a manager has not cleared.",
+                "the government has not accepted Bruno Expert.",
             ],
             outcome.Refusals.Select(r => r.ToString()));
     }

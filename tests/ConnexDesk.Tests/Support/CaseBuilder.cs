@@ -11,6 +11,9 @@ public sealed class CaseBuilder
 {
     public const string CodeOfConduct = "2026-1";
 
+    /// <summary>The roster id of the expert the builder engages; she has signed <see cref="CodeOfConduct"/>.</summary>
+    public const int AnaExpert = 501;
+
     public static readonly DateTime Start = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
     public static readonly CaseActor Officer = new("officer-1", "Olga Officer", Role.CaseOfficer);
     public static readonly CaseActor Manager = new("manager-1", "Mona Manager", Role.Manager);
@@ -76,11 +79,13 @@ public sealed class CaseBuilder
                     Assert.Empty(c.WriteRecommendation("Approve: eligible, no risk left without mitigation.", Officer, Tick()));
                 break;
             case CaseStep.StartDelivery:
-                c.Engage(new Engagement("Ana Expert", CodeOfConduct, ConflictDeclaration.NoConflict, Tick(), null));
+                var engagement = Propose(c, AnaExpert, "Ana Expert");
+                Assert.Empty(c.RecordGovernmentDecision(engagement, accepted: true, "Accepted by email.", Officer, Tick()));
+                Assert.Empty(c.RecordConflictDeclaration(engagement, conflict: false, null, Officer, Tick()));
                 break;
             case CaseStep.StartEvaluation:
-                foreach (var engagement in c.Engagements.Where(e => e.CompletedAt is null).ToList())
-                    c.CompleteEngagement(engagement, Tick());
+                foreach (var current in c.Engagements.Where(e => e.IsCurrent).ToList())
+                    c.CompleteEngagement(current, Tick());
                 break;
             case CaseStep.Close:
                 c.RecordEvaluation(Tick());
@@ -118,7 +123,16 @@ public sealed class CaseBuilder
     /// <summary>A manager who is not the case's officer (four eyes).</summary>
     public static CaseActor DecidingManager(Case c) => c?.AssignedOfficerId == Manager.UserId ? OtherManager : Manager;
 
-    public StepRequest Request(CaseActor actor, string? reason = null) => new(actor, Tick(), reason, CodeOfConduct);
+    public StepRequest Request(CaseActor actor, string? reason = null) => new(actor, Tick(), reason, new CodeOfConductStanding(CodeOfConduct, new HashSet<int> { AnaExpert }));
+
+    /// <summary>Proposes an expert with nothing against them, and returns the engagement.</summary>
+    public Engagement Propose(Case c, int expertId, string name)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var refusals = c.ProposeExpert(new ExpertProposal(expertId, name, "Legal adviser", 20, [], []), Officer, Tick());
+        Assert.True(refusals.Count == 0, string.Join("; ", refusals));
+        return c.Engagements.Last(e => e.ExpertId == expertId);
+    }
 
     public EligibilityDecision Decision(bool eligible, DateTime? at = null) =>
         new(eligible, "SN", DateOnly.FromDateTime(Start), eligible ? "DAC:LDC" : "", "OECD DAC List of ODA Recipients, 2025 and 2026 flows",

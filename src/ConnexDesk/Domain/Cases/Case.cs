@@ -35,7 +35,7 @@ public sealed record StageSpell(CaseStage Stage, DateTime EnteredAt, DateTime? L
 /// The whole record of one request for support, from first contact to evaluation. Every change goes through a
 /// verb method that writes history; stage changes go through <see cref="CaseLifecycle"/>.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     private readonly List<Counterparty> _counterparties = [];
     private readonly List<CaseDocument> _documents = [];
@@ -47,6 +47,7 @@ public sealed class Case
     private readonly List<IssuedLetter> _letters = [];
     private readonly List<SanctionsHit> _sanctionsHits = [];
     private readonly List<Consultation> _consultations = [];
+    private readonly List<ConflictRuling> _conflictRulings = [];
 
     private Case()
     {
@@ -99,6 +100,7 @@ public sealed class Case
     public IReadOnlyList<IssuedLetter> Letters => _letters;
     public IReadOnlyList<SanctionsHit> SanctionsHits => _sanctionsHits;
     public IReadOnlyList<Consultation> Consultations => _consultations;
+    public IReadOnlyList<ConflictRuling> ConflictRulings => _conflictRulings;
 
     /// <summary>The case officer's recommendation to the deciding manager, in Markdown.</summary>
     public string? Recommendation { get; private set; }
@@ -543,22 +545,6 @@ public sealed class Case
     {
         ArgumentNullException.ThrowIfNull(item);
         _dueDiligenceItems.Add(item);
-        Version++;
-    }
-
-    public void Engage(Engagement engagement)
-    {
-        ArgumentNullException.ThrowIfNull(engagement);
-        _engagements.Add(engagement);
-        Version++;
-    }
-
-    public void CompleteEngagement(Engagement engagement, DateTime at)
-    {
-        ArgumentNullException.ThrowIfNull(engagement);
-        if (!_engagements.Contains(engagement))
-            throw new ArgumentException("The engagement is not on this case.", nameof(engagement));
-        engagement.Complete(at);
         Version++;
     }
 

@@ -5,7 +5,10 @@ using Stateless.Graph;
 namespace ConnexDesk.Domain.Cases;
 
 /// <summary>What the person taking a step brings with it: who, when, why, and the facts from outside the case that a guard needs.</summary>
-public sealed record StepRequest(CaseActor Actor, DateTime At, string? Reason = null, string? CurrentCodeOfConductVersion = null);
+public sealed record StepRequest(CaseActor Actor, DateTime At, string? Reason = null, CodeOfConductStanding? CodeOfConduct = null);
+
+/// <summary>The Code of Conduct version in force and which of the case's experts have signed it.</summary>
+public sealed record CodeOfConductStanding(string CurrentVersion, IReadOnlySet<int> SignedBy);
 
 /// <summary>A condition of a transition. <see cref="Description"/> names it in the diagram; <see cref="Check"/> says why it is unmet, or nothing.</summary>
 public sealed record Guard(string Description, Func<Case, StepRequest, IEnumerable<Reason>> Check);
@@ -178,21 +181,21 @@ public static class CaseLifecycle
                 ? []
                 : [new Reason("no decline letter has been issued; issue it with the reason first.")]);
 
-        public static Guard ExpertReadyToWork { get; } = new("an accepted expert who signed the current Code of Conduct and has no conflict", (c, request) =>
+        public static Guard ExpertReadyToWork { get; } = new("an expert the government accepted, who signed the current Code of Conduct and has no conflict", (c, request) =>
         {
-            if (c.Engagements.Count == 0)
+            var candidates = c.Engagements.Where(e => e.IsCurrent).ToList();
+            if (candidates.Count == 0)
                 return [new Reason("no expert is engaged on the case yet.")];
-            if (request.CurrentCodeOfConductVersion is null)
+            if (request.CodeOfConduct is not { } code)
                 return [new Reason("no Code of Conduct version is in force.")];
-            if (c.Engagements.Any(e => IsReady(e, request.CurrentCodeOfConductVersion)))
-                return [];
-            return c.Engagements.SelectMany(e => Unready(e, request.CurrentCodeOfConductVersion));
+            var unready = candidates.Select(e => Unready(c, e, code).ToList()).ToList();
+            return unready.Any(reasons => reasons.Count == 0) ? [] : unready.SelectMany(reasons => reasons);
         });
 
-        public static Guard EveryEngagementCompleted { get; } = new("every engagement completed", (c, _) =>
-            c.Engagements.Count == 0
-                ? [new Reason("no expert is engaged on the case.")]
-                : c.Engagements.Where(e => e.CompletedAt is null).Select(e => new Reason("the engagement of {0} is not completed.", e.ExpertName)));
+        public static Guard EveryEngagementCompleted { get; } = new("every engagement completed or cancelled", (c, _) =>
+            !c.Engagements.Any(e => e.Status == EngagementStatus.Completed)
+                ? [new Reason("no engagement on the case is completed.")]
+                : c.Engagements.Where(e => e.IsCurrent).Select(e => new Reason("the engagement of {0} is not completed.", e.ExpertName)));
 
         public static Guard EvaluationRecordedOrWaived { get; } = new("evaluation recorded (or waived with a reason)", (c, request) =>
             c.EvaluationRecordedAt is not null || !string.IsNullOrWhiteSpace(request.Reason)
@@ -204,20 +207,15 @@ public static class CaseLifecycle
                 ? [new Reason("a reason is required.")]
                 : []);
 
-        private static bool IsReady(Engagement e, string currentCode) =>
-            e.CodeOfConductVersionSigned == currentCode
-            && e.Conflict is ConflictDeclaration.NoConflict or ConflictDeclaration.ClearedByManager
-            && e.AcceptedByGovernmentAt is not null;
-
-        private static IEnumerable<Reason> Unready(Engagement e, string currentCode)
+        private static IEnumerable<Reason> Unready(Case c, Engagement e, CodeOfConductStanding code)
         {
-            if (e.CodeOfConductVersionSigned != currentCode)
-                yield return new Reason("{0} has not signed the current Code of Conduct ({1}).", e.ExpertName, currentCode);
-            if (e.Conflict is ConflictDeclaration.NotDeclared)
+            if (!code.SignedBy.Contains(e.ExpertId))
+                yield return new Reason("{0} has not signed the current Code of Conduct ({1}).", e.ExpertName, code.CurrentVersion);
+            if (e.Declaration is ConflictDeclaration.NotDeclared)
                 yield return new Reason("{0} has not declared conflicts of interest for this case.", e.ExpertName);
-            if (e.Conflict is ConflictDeclaration.ConflictDeclared)
+            else if (!c.ConflictSettled(e))
                 yield return new Reason("{0} declared a conflict that a manager has not cleared.", e.ExpertName);
-            if (e.AcceptedByGovernmentAt is null)
+            if (!e.IsAcceptedByGovernment)
                 yield return new Reason("the government has not accepted {0}.", e.ExpertName);
         }
     }

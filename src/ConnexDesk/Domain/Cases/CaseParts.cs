@@ -163,41 +163,6 @@ public sealed class EligibilityDecision
     public string Summary => (IsEligible ? "eligible" : "not eligible") + (Basis.Length > 0 ? $" ({Basis})" : "") + (IsOverride ? " by override" : "");
 }
 
-public enum ConflictDeclaration
-{
-    NotDeclared,
-    NoConflict,
-    ConflictDeclared,
-    ClearedByManager,
-}
-
-/// <summary>One expert on one case (filled by the roster and delivery features).</summary>
-public sealed class Engagement
-{
-    private Engagement()
-    {
-        ExpertName = "";
-    }
-
-    public Engagement(string expertName, string? codeOfConductVersionSigned, ConflictDeclaration conflict, DateTime? acceptedByGovernmentAt, DateTime? completedAt)
-    {
-        ExpertName = expertName;
-        CodeOfConductVersionSigned = codeOfConductVersionSigned;
-        Conflict = conflict;
-        AcceptedByGovernmentAt = acceptedByGovernmentAt;
-        CompletedAt = completedAt;
-    }
-
-    public int Id { get; private set; }
-    public string ExpertName { get; private set; }
-    public string? CodeOfConductVersionSigned { get; private set; }
-    public ConflictDeclaration Conflict { get; private set; }
-    public DateTime? AcceptedByGovernmentAt { get; private set; }
-    public DateTime? CompletedAt { get; private set; }
-
-    internal void Complete(DateTime at) => CompletedAt ??= at;
-}
-
 /// <summary>An internal note. Never visible outside the unit.</summary>
 public sealed class CaseNote
 {
@@ -233,6 +198,8 @@ public enum HistoryKind
     DocumentAdded,
     LetterIssued,
     AgreementRecorded,
+    EngagementChanged,
+    ConflictRuled,
 }
 
 /// <summary>One line of the case's history: who did what, when, from what to what, and why.</summary>

@@ -22,31 +22,31 @@ public static class ConflictScreening
     public static IReadOnlyList<ConflictFinding> Screen(Expert expert, IEnumerable<Counterparty> counterparties, int currentYear, int lookBackYears = DefaultLookBackYears)
     {
         ArgumentNullException.ThrowIfNull(expert);
-        ArgumentNullException.ThrowIfNull(counterparties);
-        var findings = new List<ConflictFinding>();
-        foreach (var counterparty in counterparties)
-        {
-            foreach (var (name, label) in counterparty.ScreenedNames())
-            {
-                var tokens = NameMatching.Tokens(name);
-                foreach (var tie in expert.PastClients)
-                {
-                    if (NameMatching.Score(tokens, NameMatching.Tokens(tie.Organisation), _ => 1) < Threshold)
-                        continue;
-                    var ended = tie.ToYear;
-                    var recent = ended is null || ended >= currentYear - lookBackYears;
-                    var period = ended is null ? $"since {tie.FromYear}" : $"{tie.FromYear}-{ended}";
-                    findings.Add(new ConflictFinding(label, tie.ToString(), recent, recent
-                        ? $"worked for {tie.Organisation} ({period}), within the last {lookBackYears} years"
-                        : $"worked for {tie.Organisation} ({period}), more than {lookBackYears} years ago"));
-                }
-            }
-            if (counterparty.Kind is CounterpartyKind.State or CounterpartyKind.StateOwnedEnterprise
-                && counterparty.CountryCode is { } country && country == expert.Nationality)
-            {
-                findings.Add(new ConflictFinding(counterparty.Name, "nationality", false, $"is a national of {country}, the country of {counterparty.Name}"));
-            }
-        }
-        return findings;
+        return new Matching.RosterIndex([expert]).Conflicts(counterparties, currentYear, lookBackYears).GetValueOrDefault(0) ?? [];
     }
+
+    /// <summary>A tie to a counterparty (or its owner, named by <paramref name="label"/>): blocking when it ended within the look-back window or goes on.</summary>
+    public static ConflictFinding Judge(string label, ExpertTie tie, int currentYear, int lookBackYears)
+    {
+        ArgumentNullException.ThrowIfNull(tie);
+        var ended = tie.ToYear;
+        var recent = ended is null || ended >= currentYear - lookBackYears;
+        var period = ended is null ? $"since {tie.FromYear}" : $"{tie.FromYear}-{ended}";
+        return new ConflictFinding(label, tie.ToString(), recent, recent
+            ? $"worked for {tie.Organisation} ({period}), within the last {lookBackYears} years"
+            : $"worked for {tie.Organisation} ({period}), more than {lookBackYears} years ago");
+    }
+
+    public static bool IsState(Counterparty counterparty) =>
+        counterparty is { Kind: CounterpartyKind.State or CounterpartyKind.StateOwnedEnterprise, CountryCode: not null };
+
+    public static ConflictFinding Nationality(Counterparty counterparty)
+    {
+        ArgumentNullException.ThrowIfNull(counterparty);
+        return new ConflictFinding(counterparty.Name, "nationality", false, $"is a national of {counterparty.CountryCode}, the country of {counterparty.Name}");
+    }
+
+    /// <summary>True when two counterparties are the same party by name, as screening compares names.</summary>
+    public static bool SameParty(string a, string b) =>
+        NameMatching.Score(NameMatching.Tokens(a), NameMatching.Tokens(b), _ => 1) >= Threshold;
 }

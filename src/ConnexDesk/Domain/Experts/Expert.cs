@@ -75,6 +75,7 @@ public sealed class Expert
         Disciplines = [];
         Sectors = [];
         Regions = [];
+        Unavailable = [];
     }
 
     public Expert(string name, string email, DateTime addedAt)
@@ -84,10 +85,12 @@ public sealed class Expert
         Name = name.Trim();
         Email = email.Trim().ToLowerInvariant();
         AddedAt = addedAt;
+        UpdatedAt = addedAt;
         Languages = [];
         Disciplines = [];
         Sectors = [];
         Regions = [];
+        Unavailable = [];
     }
 
     public int Id { get; private set; }
@@ -110,9 +113,48 @@ public sealed class Expert
     public decimal? DailyRate { get; private set; }
     public string? Currency { get; private set; }
     public ExpertStatus Status { get; private set; }
+    public int? YearsOfExperience { get; private set; }
+
+    /// <summary>People who can speak for the expert's work, as staff wrote them.</summary>
+    public string? References { get; private set; }
+
+    /// <summary>Periods the expert cannot work, each "yyyy-MM-dd/yyyy-MM-dd" (an ISO 8601 interval of days, both included).</summary>
+    public List<string> Unavailable { get; private set; }
+
+    /// <summary>The CV: a document in the encrypted store, by its SHA-256.</summary>
+    public string? CvSha256 { get; private set; }
+    public string? CvFileName { get; private set; }
     public DateTime AddedAt { get; private set; }
+
+    /// <summary>Every change to the profile moves it, so the cached roster index knows to rebuild.</summary>
     public DateTime? UpdatedAt { get; private set; }
     public IReadOnlyList<ExpertTie> PastClients => _ties;
+
+    public IEnumerable<DatePeriod> UnavailablePeriods() => Unavailable.Select(DatePeriod.Parse);
+
+    /// <summary>Staff edit what an import does not carry: phone, experience, references, availability and status.</summary>
+    public IReadOnlyList<Reason> EditDetails(string? phone, int? yearsOfExperience, string? references, IReadOnlyList<DatePeriod> unavailable, ExpertStatus status, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(unavailable);
+        if (yearsOfExperience is < 0 or > 70)
+            return [new Reason("Give the years of experience as a number from 0 to 70.")];
+        Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        YearsOfExperience = yearsOfExperience;
+        References = string.IsNullOrWhiteSpace(references) ? null : references.Trim();
+        Unavailable = [.. unavailable.OrderBy(p => p.From).Select(p => p.ToString())];
+        Status = status;
+        UpdatedAt = at;
+        return [];
+    }
+
+    public void AttachCv(string sha256, string fileName, DateTime at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sha256);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        CvSha256 = sha256;
+        CvFileName = fileName;
+        UpdatedAt = at;
+    }
 
     public IEnumerable<ExpertLanguage> LanguageLevels() => Languages.Select(l => l.Split(':', 2)).Select(p => new ExpertLanguage(p[0], p.Length > 1 ? p[1] : null));
 
@@ -131,6 +173,31 @@ public sealed class Expert
         _ties.Clear();
         _ties.AddRange(profile.PastClients);
         UpdatedAt = at;
+    }
+}
+
+/// <summary>Days from <see cref="From"/> to <see cref="To"/>, both included.</summary>
+public readonly record struct DatePeriod(DateOnly From, DateOnly To)
+{
+    public bool Overlaps(DateOnly from, DateOnly to) => From <= to && from <= To;
+
+    public override string ToString() => $"{From:yyyy-MM-dd}/{To:yyyy-MM-dd}";
+
+    public static DatePeriod Parse(string text) =>
+        TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is not a period written yyyy-MM-dd/yyyy-MM-dd.");
+
+    /// <summary>Reads "2026-12-01/2026-12-20" (or with ".." between, as people type it); the end may not come before the start.</summary>
+    public static bool TryParse(string? text, out DatePeriod period)
+    {
+        period = default;
+        var parts = (text ?? "").Replace("..", "/", StringComparison.Ordinal).Split('/', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2
+            || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var from)
+            || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var to)
+            || to < from)
+            return false;
+        period = new DatePeriod(from, to);
+        return true;
     }
 }
 

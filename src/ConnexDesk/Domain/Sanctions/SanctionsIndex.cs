@@ -25,107 +25,44 @@ public sealed record PossibleHit(string Name, ListedParty Entry, string MatchedN
 }
 
 /// <summary>
-/// The names of the list versions in force, ready to screen against: every name tokenised once, an index from token
-/// to names, and each token's weight (rarer tokens weigh more). Candidates come from tokens equal or close to the
-/// query's (close: same first letter, length within two, <see cref="NameMatching.TokenThreshold"/>); only those are
-/// scored, so screening does not compare every name with every name.
+/// The names of the list versions in force, ready to screen against: every name of every entry in one
+/// <see cref="NameIndex"/>, weighted by rarity among the entries.
 /// </summary>
 public sealed class SanctionsIndex
 {
-    private readonly List<(int Party, string Name, string[] Tokens)> _names = [];
-    private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<(char, int), List<string>> _vocabulary = [];
-    private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
-    private readonly double _unknownWeight;
+    private readonly NameIndex _index;
+    private readonly List<string> _names = [];
 
     public SanctionsIndex(IEnumerable<ListedParty> parties)
     {
         ArgumentNullException.ThrowIfNull(parties);
         Parties = [.. parties];
-        var entriesWithToken = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<(int, string)>();
         for (var p = 0; p < Parties.Count; p++)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var name in Parties[p].Names.Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var name in Parties[p].Names.Distinct(StringComparer.OrdinalIgnoreCase).Where(n => NameMatching.Tokens(n).Count > 0))
             {
-                var tokens = NameMatching.Tokens(name).ToArray();
-                if (tokens.Length == 0)
-                    continue;
-                var id = _names.Count;
-                _names.Add((p, name, tokens));
-                foreach (var token in tokens.Distinct(StringComparer.Ordinal))
-                {
-                    if (!_postings.TryGetValue(token, out var list))
-                    {
-                        _postings[token] = list = [];
-                        var key = (token[0], token.Length);
-                        if (!_vocabulary.TryGetValue(key, out var words))
-                            _vocabulary[key] = words = [];
-                        words.Add(token);
-                    }
-                    list.Add(id);
-                    if (seen.Add(token))
-                        entriesWithToken[token] = entriesWithToken.GetValueOrDefault(token) + 1;
-                }
+                names.Add((p, name));
+                _names.Add(name);
             }
         }
-        var count = Math.Max(1, Parties.Count);
-        foreach (var (token, entries) in entriesWithToken)
-            _weights[token] = Math.Log(1 + (double)count / entries);
-        _unknownWeight = Math.Log(1 + count);
+        _index = new NameIndex(names);
     }
 
     public IReadOnlyList<ListedParty> Parties { get; }
 
-    public int NameCount => _names.Count;
+    public int NameCount => _index.Count;
 
     /// <summary>Every listed party one of whose names scores at least <paramref name="threshold"/> against <paramref name="name"/>, best first.</summary>
     public IReadOnlyList<PossibleHit> Screen(string name, double threshold = NameMatching.HitThreshold)
     {
-        var query = NameMatching.Tokens(name);
-        if (query.Count == 0)
-            return [];
-        var queryWeight = query.Sum(Weight);
-        // A name can only reach the threshold if the query tokens it shares weigh enough; tally that first.
-        var shared = new Dictionary<int, double>();
-        foreach (var token in query.Distinct(StringComparer.Ordinal))
-        {
-            foreach (var word in Near(token))
-            {
-                foreach (var id in _postings[word])
-                    shared[id] = shared.GetValueOrDefault(id) + Weight(token);
-            }
-        }
         var best = new Dictionary<int, PossibleHit>();
-        foreach (var (id, weight) in shared)
+        foreach (var found in _index.Find(name, threshold, weighted: true))
         {
-            if (weight < threshold * queryWeight * 0.5)
-                continue;
-            var (party, listedName, tokens) = _names[id];
-            var score = NameMatching.Score(query, tokens, Weight);
-            if (score < threshold)
-                continue;
-            if (!best.TryGetValue(party, out var previous) || previous.Score < score)
-                best[party] = new PossibleHit(name, Parties[party], listedName, Math.Round(score, 3));
+            if (!best.TryGetValue(found.Owner, out var previous) || previous.Score < found.Score)
+                best[found.Owner] = new PossibleHit(name, Parties[found.Owner], _names[found.Name], Math.Round(found.Score, 3));
         }
         return [.. best.Values.OrderByDescending(h => h.Score).ThenBy(h => h.Entry.PrimaryName, StringComparer.Ordinal)];
-    }
-
-    private double Weight(string token) => _weights.TryGetValue(token, out var weight) ? weight : _unknownWeight;
-
-    /// <summary>The listed tokens equal or close to <paramref name="token"/>.</summary>
-    private IEnumerable<string> Near(string token)
-    {
-        for (var length = Math.Max(1, token.Length - 2); length <= token.Length + 2; length++)
-        {
-            if (!_vocabulary.TryGetValue((token[0], length), out var words))
-                continue;
-            foreach (var word in words)
-            {
-                if (word == token || NameMatching.Similarity(token, word) >= NameMatching.TokenThreshold)
-                    yield return word;
-            }
-        }
     }
 }
 

@@ -88,11 +88,7 @@ public static class CaseCommands
         show.SetAction((parsed, _) => DeskCommandLine.ExecuteAsync(parsed, console, async services =>
         {
             var db = services.GetRequiredService<DeskDb>();
-            var wanted = parsed.GetValue(reference)!;
-            if (!CaseReference.TryParse(wanted, out var parsedReference))
-                throw new CommandFailedException($"'{wanted}' is not a case reference (CNX-YYYY-NNNN).");
-            var found = await db.LoadAsync(parsedReference.ToString(), CaseActor.CommandLine)
-                ?? throw new CommandFailedException($"There is no case {parsedReference}.");
+            var found = await LoadAsync(db, parsed.GetValue(reference)!);
             var organisation = found.OrganisationId is { } id ? await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync() : null;
             var history = found.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new
             {
@@ -196,4 +192,14 @@ public static class CaseCommands
 
     private static string Kebab(Sector sector) =>
         string.Concat(sector.ToString().Select((ch, i) => i > 0 && char.IsUpper(ch) ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+
+    /// <summary>The case a command names, or the one line that says why there is none.</summary>
+    public static async Task<Case> LoadAsync(DeskDb db, string wanted)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!CaseReference.TryParse(wanted, out var parsedReference))
+            throw new CommandFailedException($"'{wanted}' is not a case reference (CNX-YYYY-NNNN).");
+        return await db.LoadAsync(parsedReference.ToString(), CaseActor.CommandLine)
+            ?? throw new CommandFailedException($"There is no case {parsedReference}.");
+    }
 }

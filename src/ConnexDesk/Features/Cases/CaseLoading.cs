@@ -24,6 +24,7 @@ public static class CaseLoading
             .Include(c => c.Agreement)
             .Include(c => c.SanctionsHits)
             .Include(c => c.Consultations)
+            .Include(c => c.ConflictRulings)
             .AsSplitQuery()
             .VisibleTo(actor)
             .SingleOrDefaultAsync(c => c.Reference == normalised, cancellationToken);

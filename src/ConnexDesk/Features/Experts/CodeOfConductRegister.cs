@@ -14,6 +14,17 @@ public sealed class CodeOfConductRegister(DeskDb db, TimeProvider clock, IOption
     public Task<CodeOfConductVersion?> CurrentAsync(CancellationToken cancellationToken = default) =>
         db.CodeOfConductVersions.AsNoTracking().OrderByDescending(v => v.PublishedAt).ThenByDescending(v => v.Id).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The version in force and which of <paramref name="expertIds"/> signed it; null when none is published.</summary>
+    public async Task<Domain.Cases.CodeOfConductStanding?> StandingAsync(IEnumerable<int> expertIds, CancellationToken cancellationToken = default)
+    {
+        var current = await CurrentAsync(cancellationToken);
+        if (current is null)
+            return null;
+        var ids = expertIds.Distinct().ToList();
+        var signed = await db.CodeOfConductSignatures.Where(s => s.VersionId == current.Id && ids.Contains(s.ExpertId)).Select(s => s.ExpertId).ToListAsync(cancellationToken);
+        return new Domain.Cases.CodeOfConductStanding(current.Label, signed.ToHashSet());
+    }
+
     public async Task<IReadOnlyList<CodeOfConductVersion>> AllAsync(CancellationToken cancellationToken = default) =>
         await db.CodeOfConductVersions.AsNoTracking().OrderByDescending(v => v.PublishedAt).ThenByDescending(v => v.Id).ToListAsync(cancellationToken);
 

@@ -83,30 +83,13 @@ public sealed class SanctionsLists(DeskDb db, SanctionsIndexCache cache, TimePro
 /// <summary>One index for the whole desk, rebuilt when the versions in force change.</summary>
 public sealed class SanctionsIndexCache : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (string Key, SanctionsIndex Index)? _current;
+    private readonly RebuiltWhenChanged<string, SanctionsIndex> _index = new();
 
-    public async Task<SanctionsIndex> GetAsync(IReadOnlyList<int> versionIds, Func<Task<SanctionsIndex>> build)
+    public Task<SanctionsIndex> GetAsync(IReadOnlyList<int> versionIds, Func<Task<SanctionsIndex>> build)
     {
         ArgumentNullException.ThrowIfNull(versionIds);
-        ArgumentNullException.ThrowIfNull(build);
-        var key = string.Join(',', versionIds.Order());
-        if (_current is { } current && current.Key == key)
-            return current.Index;
-        await _gate.WaitAsync();
-        try
-        {
-            if (_current is { } again && again.Key == key)
-                return again.Index;
-            var index = await build();
-            _current = (key, index);
-            return index;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return _index.GetAsync(string.Join(',', versionIds.Order()), build);
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _index.Dispose();
 }
