@@ -10,7 +10,9 @@ namespace ConnexDesk.Data;
 /// The demonstration desk: one login per role and a few requesting organisations. Seeded in the Development
 /// environment and by `seed-demo`; the passwords are published in the README, so Production never gets them.
 /// </summary>
-public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Features.Letters.IssueLetter issueLetter, Features.Sanctions.SanctionsLists sanctions, Features.Experts.ExpertRoster roster, Features.Experts.CodeOfConductRegister codeOfConduct, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Features.Letters.IssueLetter issueLetter, Features.Sanctions.SanctionsLists sanctions,
+    Features.Experts.ExpertRoster roster, Features.Experts.CodeOfConductRegister codeOfConduct, Features.Eligibility.AssessEligibility eligibility, Infrastructure.BlobStore blobs,
+    TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "demo-desk-2026";
 
@@ -29,6 +31,7 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
         ("Ministry of Mines and Geology (demo)", "SN", GovernmentLevel.National),
         ("Ministry of Energy and Petroleum (demo)", "MZ", GovernmentLevel.National),
         ("Provincial Infrastructure Office (demo)", "PE", GovernmentLevel.SubNational),
+        ("Ministère des Mines et de la Géologie (démo)", "GN", GovernmentLevel.National),
     ];
 
     /// <summary>Adds whatever part of the demo is missing; running it twice changes nothing.</summary>
@@ -66,7 +69,11 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
         return added;
     }
 
-    /// <summary>The Code of Conduct's first version, and a small roster with the demo expert on it (who has not signed yet).</summary>
+    /// <summary>
+    /// The Code of Conduct's first version, and a roster of a dozen invented experts: the demo expert (who has not
+    /// signed yet), French speakers for the approved bauxite case, one of whom works for its counterparty, one with an
+    /// old tie to it, and others who have signed the Code.
+    /// </summary>
     private async Task<int> SeedExpertsAsync(CancellationToken cancellationToken)
     {
         var added = 0;
@@ -80,9 +87,22 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
             const string rosterCsv = Features.Experts.RosterFile.Columns + "\n"
                 + "Jean-Pierre Mbeki,expert@demo.connexdesk.org,CM,fr:native;en:C1,Legal;Negotiation strategy,Mining;OilAndGas,West Africa,900,EUR,Ashanti Goldfields Ltd:2009-2014;Ministry of Lands and Natural Resources:2016-\n"
                 + "Isabel Cardoso,isabel.cardoso@roster.example,PT,pt:native;en:C2;es:C1,Fiscal and financial modelling;Tax,Mining;Power,Southern Africa;MZ,1050,EUR,Vale SA:2012-2017\n"
-                + "Aïssatou Ba,aissatou.ba@roster.example,SN,fr:native;en:C1,Environmental;Social and community,Mining;AgricultureAndLand,West Africa;SN,750,EUR,Northern Star Extraction Co Ltd:2021-2023\n";
+                + "Aïssatou Ba,aissatou.ba@roster.example,SN,fr:native;en:C1,Environmental;Social and community,Mining;AgricultureAndLand,West Africa;SN;GN,750,EUR,Northern Star Extraction Co Ltd:2021-2023\n"
+                + "Hélène Morel,helene.morel@roster.example,FR,fr:native;en:C2,Legal;Negotiation strategy,Mining,West Africa;GN;ML,1100,EUR,Cabinet Morel & Associés:2005-\n"
+                + "Ousmane Camara,ousmane.camara@roster.example,ML,fr:native;en:B2,Geology and mining engineering,Mining,West Africa;GN;ML,800,EUR,Sahara Geoservices SARL:2010-2020\n"
+                + "Claire Dubois,claire.dubois@roster.example,BE,fr:native;en:C1;es:B2,Fiscal and financial modelling;Tax;Economics,Mining;OilAndGas,GN;CD,950,EUR,Atlantic Alumina plc:2022-\n"
+                + "Marc Lefèvre,marc.lefevre@roster.example,CA,fr:native;en:C2,Geology and mining engineering;Environmental,Mining,West Africa;GN,880,EUR,Kindia Bauxite Holdings S.A.:2011-2016\n"
+                + "Fatoumata Keita,fatoumata.keita@roster.example,GN,fr:native;en:B2,Legal;Social and community,Mining;AgricultureAndLand,GN;SN,700,EUR,\n"
+                + "Rafael Ortega,rafael.ortega@roster.example,CL,es:native;en:C1,Legal;Fiscal and financial modelling,Mining;OilAndGas,Latin America;PE;CL,1000,USD,\n"
+                + "Samuel Mensah,samuel.mensah@roster.example,GH,en:native;fr:B1,Power and renewable energy;Infrastructure and PPP,Power;RenewableEnergy,West Africa;GH,850,USD,\n"
+                + "Nadia Benali,nadia.benali@roster.example,MA,fr:C2;ar:native;en:C1,Tax;Economics,Mining;Power,North Africa;West Africa,900,EUR,\n"
+                + "Paulo Mucavele,paulo.mucavele@roster.example,MZ,pt:native;en:C1,Petroleum engineering,OilAndGas,Southern Africa;MZ,950,USD,\n";
             var imported = await roster.ImportAsync(System.Text.Encoding.UTF8.GetBytes(rosterCsv), cancellationToken);
             added += imported.Added;
+            var version = await codeOfConduct.CurrentAsync(cancellationToken);
+            var signing = await db.Experts.AsNoTracking().Where(e => e.Email.EndsWith("@roster.example") && e.Email != "samuel.mensah@roster.example").ToListAsync(cancellationToken);
+            foreach (var expert in signing)
+                await codeOfConduct.SignAsync(expert, version!.Id, version.Sha256, expert.Name, consent: true, "demo-data", cancellationToken);
         }
         return added;
     }
@@ -161,7 +181,57 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
         toll.Take(CaseStep.Decline, new StepRequest(managerActor, clock.GetUtcNow().UtcDateTime, outsideMandate));
 
         await db.SaveChangesAsync(cancellationToken);
-        return 3;
+        await SeedApprovedCaseAsync(officerActor, managerActor, cancellationToken);
+        return 4;
+    }
+
+    /// <summary>
+    /// A French-speaking bauxite case taken through the lifecycle as staff would (request letter, eligibility, due
+    /// diligence, approval letter, approval) to expert selection, so the roster can be ranked for it at once.
+    /// </summary>
+    private async Task SeedApprovedCaseAsync(CaseActor officerActor, CaseActor managerActor, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var bauxite = await OpenAsync(new NewCase(
+            new CaseDetails("GN", "Convention d'exploitation de bauxite de Kindia", "Le ministère demande un appui juridique, technique et fiscal pour renégocier la convention minière avant le prochain cycle de négociation.",
+                Sector.Mining, NegotiationStage.Renegotiation, today.AddDays(35), today.AddDays(90),
+                SupportServices.Legal | SupportServices.Technical | SupportServices.FiscalAndFinancialModelling, Language: "fr"),
+            Organisations[3].Name, GovernmentLevel.National,
+            [new NewCounterparty("Kindia Bauxite Holdings SA", "GN", CounterpartyKind.Company)], officerActor.UserId,
+            "Lettre formelle reçue du ministre; approuvée par la direction.",
+            new NewContact("Mariama Condé", "m.conde@mines.gov.example", "+224 620 00 00 00", "Directrice nationale des mines")), officerActor, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        bauxite.RecordOwners(bauxite.Counterparties[0], ["Atlantic Alumina plc"], officerActor, now);
+        var letter = Features.Letters.PdfLetter.Write(new Features.Letters.LetterContent("fr", ["Ministère des Mines et de la Géologie", "Conakry"], today.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr")), null,
+            ["Unité d'appui aux négociations"], "Demande formelle d'appui : convention de bauxite de Kindia",
+            [.. Features.Letters.LetterContent.Blocks("Nous sollicitons l'appui de l'Unité pour la renégociation de la convention d'exploitation de bauxite de Kindia.\n- Appui juridique\n- Appui technique (géologie et mines)\n- Modélisation fiscale")],
+            ["La Ministre"], new Features.Letters.LetterLabels("Référence :", "Objet :", "Page {0} sur {1}", "Confidentiel")));
+        var sha = await blobs.PutAsync(letter, cancellationToken);
+        bauxite.AddDocument(new CaseDocument(CaseDocumentKind.RequestLetter, "Demande formelle.pdf", "application/pdf", sha, letter.Length, now, officerActor.Name), officerActor);
+        Take(bauxite, CaseStep.AskForFormalRequest, officerActor);
+        Take(bauxite, CaseStep.RecordFormalRequest, officerActor);
+        var assessment = await eligibility.DecisionAsync("GN", true, true, today, cancellationToken);
+        bauxite.RecordEligibilityDecision(EligibilityDecision.From(assessment!, officerActor, now), officerActor);
+        Take(bauxite, CaseStep.StartDueDiligence, officerActor);
+        bauxite.DrawUpDueDiligence(await Features.DueDiligence.UnitChecklist.CurrentAsync(db, cancellationToken), officerActor, now);
+        foreach (var item in bauxite.DueDiligenceItems.ToList())
+            bauxite.ReviewDueDiligence(item, new DueDiligenceReview(DueDiligenceStatus.Satisfied, RiskRating.Low, null, "Vérifié par l'équipe (démo).", [], null), officerActor, now);
+        bauxite.WriteRecommendation("Approuver : pays éligible (PMA), aucun risque élevé, contrepartie absente des listes de sanctions.", officerActor, now);
+        Take(bauxite, CaseStep.SubmitForApproval, officerActor);
+        await db.SaveChangesAsync(cancellationToken);
+        var approval = await issueLetter.RunAsync(bauxite, new Features.Letters.IssueLetterRequest(LetterKind.Approval, "fr"), managerActor, cancellationToken);
+        if (approval.Letter is null)
+            throw new InvalidOperationException("Demo approval letter was not issued: " + string.Join("; ", approval.Refusals));
+        Take(bauxite, CaseStep.Approve, managerActor);
+        Take(bauxite, CaseStep.StartExpertSelection, officerActor);
+        await db.SaveChangesAsync(cancellationToken);
+
+        void Take(Case c, CaseStep step, CaseActor actor)
+        {
+            var outcome = c.Take(step, new StepRequest(actor, clock.GetUtcNow().UtcDateTime));
+            if (!outcome.Done)
+                throw new InvalidOperationException($"Demo case could not take the step {step}: " + string.Join("; ", outcome.Refusals));
+        }
     }
 
     private async Task<Case> OpenAsync(NewCase request, CaseActor actor, CancellationToken cancellationToken)

@@ -182,6 +182,17 @@ public static class CaseWords
         Cases.RiskRating.High => "High",
     };
 
+    public static string EngagementStatus(EngagementStatus status) => status switch
+    {
+        Cases.EngagementStatus.Proposed => "Proposed to the government",
+        Cases.EngagementStatus.AcceptedByGovernment => "Accepted by the government",
+        Cases.EngagementStatus.DeclinedByGovernment => "Declined by the government",
+        Cases.EngagementStatus.Contracted => "Contracted",
+        Cases.EngagementStatus.Active => "Active",
+        Cases.EngagementStatus.Completed => "Completed",
+        Cases.EngagementStatus.Cancelled => "Cancelled",
+    };
+
     public static IEnumerable<SupportServices> Each(SupportServices services) =>
         Enum.GetValues<SupportServices>().Where(s => s != SupportServices.None && services.HasFlag(s));
 }

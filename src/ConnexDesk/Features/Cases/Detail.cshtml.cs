@@ -15,14 +15,12 @@ namespace ConnexDesk.Features.Cases;
 /// Every form posts the version of the case it was drawn from; a change made meanwhile by someone else is reported, never overwritten.
 /// </summary>
 [Authorize(Policy = Policies.UnitStaff)]
-public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<DetailModel> logger) : PageModel
+public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<DetailModel> logger,
+    Experts.CodeOfConductRegister codeOfConduct) : CasePageModel(db, clock, localizer, logger)
 {
     /// <summary>Steps whose form asks for a reason; for the others the reason is an optional comment.</summary>
     public static readonly IReadOnlySet<CaseStep> StepsNeedingReason = new HashSet<CaseStep> { CaseStep.Decline, CaseStep.Withdraw };
 
-    public Case Case { get; private set; } = null!;
-    public CaseActor Actor { get; private set; } = null!;
-    public DateTime Now { get; private set; }
     public string? OrganisationName { get; private set; }
     public GovernmentLevel? OrganisationLevel { get; private set; }
     public IReadOnlyList<OrganisationContact> Contacts { get; private set; } = [];
@@ -55,25 +53,20 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
     /// <summary>The due-diligence item whose review was refused, to open its form again.</summary>
     public int? PostedItem { get; private set; }
 
-    public string? Problem { get; private set; }
-    public IReadOnlyList<string> ProblemDetails { get; private set; } = [];
     public CaseStep? PostedStep { get; private set; }
     public string? PostedText { get; private set; }
-
-    [TempData]
-    public string? Done { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string reference)
     {
         Actor = User.ToActor();
-        var found = await db.LoadAsync(reference, Actor);
+        var found = await Db.LoadAsync(reference, Actor);
         if (found is null)
         {
-            logger.LogWarning("User {UserId} asked for case {Reference}, which does not exist or is not theirs to see", Actor.UserId, reference);
+            Logger.LogWarning("User {UserId} asked for case {Reference}, which does not exist or is not theirs to see", Actor.UserId, reference);
             return NotFound();
         }
         // Who read which case: the audit feature will keep this in its tamper-evident chain.
-        logger.LogInformation("User {UserId} read case {Reference}", Actor.UserId, found.Reference);
+        Logger.LogInformation("User {UserId} read case {Reference}", Actor.UserId, found.Reference);
         await PrepareAsync(found);
         return Page();
     }
@@ -83,14 +76,15 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         {
             PostedStep = step;
             PostedText = reason;
-            var outcome = c.Take(step, new StepRequest(actor, now, reason));
+            var code = await codeOfConduct.StandingAsync(c.Engagements.Select(e => e.ExpertId), HttpContext.RequestAborted);
+            var outcome = c.Take(step, new StepRequest(actor, now, reason, code));
             if (outcome.Done && step == CaseStep.StartDueDiligence && c.DueDiligenceItems.Count == 0)
-                c.DrawUpDueDiligence(await DueDiligence.UnitChecklist.CurrentAsync(db), actor, now);
+                c.DrawUpDueDiligence(await DueDiligence.UnitChecklist.CurrentAsync(Db), actor, now);
             if (outcome.Done)
                 return ((string, List<string>)?)null;
-            var prefix = localizer["{0} is not possible yet:", localizer[CaseWords.Step(step)]];
-            return (prefix, outcome.Refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
-        }, c => localizer["Done: {0}. The case is now at the stage '{1}'.", localizer[CaseWords.Step(step)], localizer[CaseWords.Stage(c.Stage)]]);
+            var prefix = Localizer["{0} is not possible yet:", Localizer[CaseWords.Step(step)]];
+            return (prefix, outcome.Refusals.Select(r => Localizer[r.Template, r.Args].Value).ToList());
+        }, c => Localizer["Done: {0}. The case is now at the stage '{1}'.", Localizer[CaseWords.Step(step)], Localizer[CaseWords.Stage(c.Stage)]]);
 
     public Task<IActionResult> OnPostEligibilityAsync(string reference, int version, bool? requesterIsGovernment, bool? negotiationOngoing,
         [FromServices] Eligibility.AssessEligibility assess) =>
@@ -98,13 +92,13 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         {
             ArgumentNullException.ThrowIfNull(assess);
             if (requesterIsGovernment is null || negotiationOngoing is null)
-                return (localizer["Answer both questions: is the requester a government body, and is a negotiation ongoing or upcoming?"], []);
+                return (Localizer["Answer both questions: is the requester a government body, and is a negotiation ongoing or upcoming?"], []);
             if (c.CountryCode is null)
-                return (localizer["The country of this request is not recorded yet: record it (Edit) before assessing eligibility."], []);
+                return (Localizer["The country of this request is not recorded yet: record it (Edit) before assessing eligibility."], []);
             var assessment = await assess.DecisionAsync(c.CountryCode, requesterIsGovernment.Value, negotiationOngoing.Value, DateOnly.FromDateTime(now));
             c.RecordEligibilityDecision(EligibilityDecision.From(assessment!, actor, now), actor);
             return null;
-        }, c => c.LatestEligibilityDecision!.IsEligible ? localizer["Eligibility recorded: eligible."] : localizer["Eligibility recorded: not eligible."]);
+        }, c => c.LatestEligibilityDecision!.IsEligible ? Localizer["Eligibility recorded: eligible."] : Localizer["Eligibility recorded: not eligible."]);
 
     public Task<IActionResult> OnPostOverrideEligibilityAsync(string reference, int version, string? justification) =>
         ChangeAsync(reference, version, (c, actor, now) =>
@@ -113,16 +107,16 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             var refusals = c.OverrideEligibility(actor, justification, now);
             return refusals.Count == 0
                 ? null
-                : (localizer["The eligibility decision was not overridden:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
-        }, _ => localizer["Eligibility overridden. The justification is recorded with the decision."]);
+                : (Localizer["The eligibility decision was not overridden:"], refusals.Select(r => Localizer[r.Template, r.Args].Value).ToList());
+        }, _ => Localizer["Eligibility overridden. The justification is recorded with the decision."]);
 
     /// <summary>For a case whose due diligence started before the checklist existed.</summary>
     public Task<IActionResult> OnPostDrawUpChecklistAsync(string reference, int version) =>
         ChangeAsync(reference, version, async (c, actor, now) =>
         {
-            var refusals = c.DrawUpDueDiligence(await DueDiligence.UnitChecklist.CurrentAsync(db), actor, now);
-            return refusals.Count == 0 ? null : (localizer["The checklist was not drawn up:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
-        }, c => localizer["Checklist drawn up: {0} checks.", c.DueDiligenceItems.Count]);
+            var refusals = c.DrawUpDueDiligence(await DueDiligence.UnitChecklist.CurrentAsync(Db), actor, now);
+            return refusals.Count == 0 ? null : (Localizer["The checklist was not drawn up:"], refusals.Select(r => Localizer[r.Template, r.Args].Value).ToList());
+        }, c => Localizer["Checklist drawn up: {0} checks.", c.DueDiligenceItems.Count]);
 
     /// <summary>A reviewer's finding on one due-diligence item.</summary>
     public Task<IActionResult> OnPostReviewAsync(string reference, int version, int itemId, DueDiligenceStatus status, RiskRating? risk,
@@ -131,57 +125,57 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         {
             (PostedItem, PostedText) = (itemId, comment);
             if (!Enum.IsDefined(status) || risk is { } r && !Enum.IsDefined(r))
-                return (localizer["Choose a status and a risk rating from the lists."], []);
+                return (Localizer["Choose a status and a risk rating from the lists."], []);
             if ((mitigation?.Length ?? 0) > 4000 || (evidence?.Length ?? 0) > 4000 || (comment?.Length ?? 0) > 4000)
-                return (localizer["Mitigation, evidence and comment can have at most 4000 characters each."], []);
+                return (Localizer["Mitigation, evidence and comment can have at most 4000 characters each."], []);
             var refusals = c.ReviewDueDiligence(c.DueDiligenceItems.SingleOrDefault(i => i.Id == itemId), new DueDiligenceReview(status, risk, mitigation, evidence, evidenceDocumentIds ?? [], comment), actor, now);
-            return refusals.Count == 0 ? null : (localizer["The review was not recorded:"], refusals.Select(x => localizer[x.Template, x.Args].Value).ToList());
-        }, c => localizer["Review recorded."]);
+            return refusals.Count == 0 ? null : (Localizer["The review was not recorded:"], refusals.Select(x => Localizer[x.Template, x.Args].Value).ToList());
+        }, c => Localizer["Review recorded."]);
 
     public Task<IActionResult> OnPostRecommendationAsync(string reference, int version, string? text) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
             PostedRecommendation = text;
             var refusals = c.WriteRecommendation(text, actor, now);
-            return refusals.Count == 0 ? null : (localizer["The recommendation was not saved:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
-        }, _ => localizer["Recommendation saved."]);
+            return refusals.Count == 0 ? null : (Localizer["The recommendation was not saved:"], refusals.Select(r => Localizer[r.Template, r.Args].Value).ToList());
+        }, _ => Localizer["Recommendation saved."]);
 
     public Task<IActionResult> OnPostConsultationAsync(string reference, int version, string? body, DateOnly? consultedOn, string? advice) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
             PostedText = advice;
             if ((body?.Length ?? 0) > 300 || (advice?.Length ?? 0) > 8000)
-                return (localizer["Who was consulted: at most 300 characters; their advice: at most 8000."], []);
+                return (Localizer["Who was consulted: at most 300 characters; their advice: at most 8000."], []);
             var refusals = c.RecordConsultation(body, consultedOn, advice, actor, now);
-            return refusals.Count == 0 ? null : (localizer["The consultation was not recorded:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
-        }, _ => localizer["Consultation recorded."]);
+            return refusals.Count == 0 ? null : (Localizer["The consultation was not recorded:"], refusals.Select(r => Localizer[r.Template, r.Args].Value).ToList());
+        }, _ => Localizer["Consultation recorded."]);
 
     public Task<IActionResult> OnPostNoteAsync(string reference, int version, string? text) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
             PostedText = text;
             if (string.IsNullOrWhiteSpace(text))
-                return (localizer["The note is empty."], []);
+                return (Localizer["The note is empty."], []);
             if (text.Length > 8000)
-                return (localizer["A note can have at most 8000 characters."], []);
+                return (Localizer["A note can have at most 8000 characters."], []);
             c.AddNote(text, actor, now);
             return null;
-        }, _ => localizer["Note added."]);
+        }, _ => Localizer["Note added."]);
 
     public Task<IActionResult> OnPostAssignAsync(string reference, int version, string? officerId, string? reason) =>
         ChangeAsync(reference, version, async (c, actor, now) =>
         {
             var officerIdOrNull = string.IsNullOrEmpty(officerId) ? null : officerId;
             if (actor.Role != Role.Manager && officerIdOrNull != actor.UserId)
-                return (localizer["Only a manager can assign a case to someone else or leave it unassigned."], []);
-            var staff = await db.StaffAsync();
+                return (Localizer["Only a manager can assign a case to someone else or leave it unassigned."], []);
+            var staff = await Db.StaffAsync();
             var newName = officerIdOrNull is null ? null : staff.Where(s => s.Id == officerIdOrNull).Select(s => s.Name).FirstOrDefault();
             if (officerIdOrNull is not null && newName is null)
-                return (localizer["Cases can be assigned only to case officers and managers."], []);
+                return (Localizer["Cases can be assigned only to case officers and managers."], []);
             var oldName = c.AssignedOfficerId is null ? null : staff.Where(s => s.Id == c.AssignedOfficerId).Select(s => s.Name).FirstOrDefault();
             c.AssignOfficer(officerIdOrNull, newName, oldName, actor, now, reason);
             return null;
-        }, c => c.AssignedOfficerId is null ? localizer["The case is no longer assigned."] : localizer["Case officer assigned."]);
+        }, c => c.AssignedOfficerId is null ? Localizer["The case is no longer assigned."] : Localizer["Case officer assigned."]);
 
     public Task<IActionResult> OnPostAddCounterpartyAsync(string reference, int version, string? name, string? countryCode, CounterpartyKind kind,
         [FromServices] Sanctions.ScreenCounterparties screening) =>
@@ -189,17 +183,17 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         {
             PostedText = name;
             if (string.IsNullOrWhiteSpace(name))
-                return (localizer["Give the counterparty's name."], []);
+                return (Localizer["Give the counterparty's name."], []);
             if (!string.IsNullOrEmpty(countryCode) && !Countries.IsKnown(countryCode))
-                return (localizer["Choose the counterparty's country from the list."], []);
+                return (Localizer["Choose the counterparty's country from the list."], []);
             if (!c.CanBeChangedBy(actor))
-                return (localizer["This case is finished; it can no longer be changed."], []);
+                return (Localizer["This case is finished; it can no longer be changed."], []);
             c.AddCounterparty(new Counterparty(name, countryCode, kind), actor, now);
             await screening.ScreenAsync(c, actor);
             return ((string, List<string>)?)null;
         }, c => c.SanctionsHits.Any(h => h.Decision == ConnexDesk.Domain.Sanctions.HitDecision.Pending)
-            ? localizer["Counterparty added. Screening found possible sanctions hits: review them under Counterparties."]
-            : localizer["Counterparty added."]);
+            ? Localizer["Counterparty added. Screening found possible sanctions hits: review them under Counterparties."]
+            : Localizer["Counterparty added."]);
 
     /// <summary>Who owns or controls a counterparty, one per line; they are screened with it at once.</summary>
     public Task<IActionResult> OnPostOwnersAsync(string reference, int version, int counterpartyId, string? owners,
@@ -209,23 +203,23 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             var names = (owners ?? "").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var refusals = c.RecordOwners(c.Counterparties.SingleOrDefault(p => p.Id == counterpartyId), names, actor, now);
             if (refusals.Count > 0)
-                return (localizer["The owners were not recorded:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
+                return (Localizer["The owners were not recorded:"], refusals.Select(r => Localizer[r.Template, r.Args].Value).ToList());
             await screening.ScreenAsync(c, actor);
             return null;
         }, c => c.SanctionsHits.Any(h => h.Decision == ConnexDesk.Domain.Sanctions.HitDecision.Pending)
-            ? localizer["Owners recorded and screened. There are possible sanctions hits to review under Counterparties."]
-            : localizer["Owners recorded and screened."]);
+            ? Localizer["Owners recorded and screened. There are possible sanctions hits to review under Counterparties."]
+            : Localizer["Owners recorded and screened."]);
 
     /// <summary>Screens the counterparties again against the list versions in force.</summary>
     public Task<IActionResult> OnPostScreenAsync(string reference, int version, [FromServices] Sanctions.ScreenCounterparties screening) =>
         ChangeAsync(reference, version, async (c, actor, now) =>
         {
             if (!c.CanBeChangedBy(actor))
-                return (localizer["This case is finished; it can no longer be changed."], []);
+                return (Localizer["This case is finished; it can no longer be changed."], []);
             return await screening.ScreenAsync(c, actor) is null
-                ? (localizer["No sanctions list is imported yet; an administrator imports them with the sanctions import command."], [])
+                ? (Localizer["No sanctions list is imported yet; an administrator imports them with the sanctions import command."], [])
                 : ((string, List<string>)?)null;
-        }, c => localizer["Counterparties screened against {0}.", c.ScreenedAgainst ?? ""]);
+        }, c => Localizer["Counterparties screened against {0}.", c.ScreenedAgainst ?? ""]);
 
     /// <summary>A reviewer decides a possible hit: a true match or a false positive, with the reason.</summary>
     public Task<IActionResult> OnPostDecideHitAsync(string reference, int version, int hitId, ConnexDesk.Domain.Sanctions.HitDecision decision, string? reason) =>
@@ -233,98 +227,95 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         {
             (PostedHit, PostedText) = (hitId, reason);
             if (!Enum.IsDefined(decision) || (reason?.Length ?? 0) > 4000)
-                return (localizer["Choose true match or false positive, and give a reason of at most 4000 characters."], []);
+                return (Localizer["Choose true match or false positive, and give a reason of at most 4000 characters."], []);
             var refusals = c.DecideOnHit(c.SanctionsHits.SingleOrDefault(h => h.Id == hitId), decision, reason, actor, now);
-            return refusals.Count == 0 ? null : (localizer["The decision was not recorded:"], refusals.Select(r => localizer[r.Template, r.Args].Value).ToList());
-        }, _ => localizer["Decision on the possible hit recorded."]);
+            return refusals.Count == 0 ? null : (Localizer["The decision was not recorded:"], refusals.Select(r => Localizer[r.Template, r.Args].Value).ToList());
+        }, _ => Localizer["Decision on the possible hit recorded."]);
 
     public Task<IActionResult> OnPostAddContactAsync(string reference, int version, string? name, string? email, string? phone, string? position) =>
         ChangeAsync(reference, version, async (c, actor, now) =>
         {
             PostedText = name;
             if (c.OrganisationId is not { } organisationId)
-                return (localizer["Record the requesting organisation first (Edit), then add its contacts."], []);
+                return (Localizer["Record the requesting organisation first (Edit), then add its contacts."], []);
             if (string.IsNullOrWhiteSpace(name))
-                return (localizer["Give the contact's name."], []);
+                return (Localizer["Give the contact's name."], []);
             if (!string.IsNullOrWhiteSpace(email) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
-                return (localizer["'{0}' is not an email address.", email], []);
-            var organisation = await db.Organisations.Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
+                return (Localizer["'{0}' is not an email address.", email], []);
+            var organisation = await Db.Organisations.Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
             var added = organisation.AddContact(name, email, phone, position);
             if (added is null)
-                return (localizer["A contact with the email {0} is already recorded.", email!], []);
+                return (Localizer["A contact with the email {0} is already recorded.", email!], []);
             c.NoteContactAdded(added, actor, now);
             return null;
-        }, _ => localizer["Contact added."]);
+        }, _ => Localizer["Contact added."]);
 
     public Task<IActionResult> OnPostMailDomainAsync(string reference, int version, string? domain) =>
         ChangeAsync(reference, version, async (c, actor, now) =>
         {
             PostedText = domain;
             if (c.OrganisationId is not { } organisationId)
-                return (localizer["Record the requesting organisation first (Edit)."], []);
-            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
+                return (Localizer["Record the requesting organisation first (Edit)."], []);
+            var organisation = await Db.Organisations.SingleAsync(o => o.Id == organisationId);
             var before = organisation.MailDomain;
             if (organisation.SetMailDomain(domain) is { } problem)
-                return (localizer[problem], []);
+                return (Localizer[problem], []);
             c.NoteOrganisationChange("Organisation mail domain", before, organisation.MailDomain, actor, now);
             return null;
-        }, _ => localizer["Mail domain saved: mail from it is linked to the organisation."]);
+        }, _ => Localizer["Mail domain saved: mail from it is linked to the organisation."]);
 
     public Task<IActionResult> OnPostRemoveCounterpartyAsync(string reference, int version, int counterpartyId) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
             if (!c.CanBeChangedBy(actor))
-                return (localizer["This case is finished; it can no longer be changed."], []);
+                return (Localizer["This case is finished; it can no longer be changed."], []);
             c.RemoveCounterparty(counterpartyId, actor, now);
             return null;
-        }, _ => localizer["Counterparty removed."]);
-
-    private Task<IActionResult> ChangeAsync(string reference, int version, Func<Case, CaseActor, DateTime, (string, List<string>)?> change, Func<Case, string> done) =>
-        ChangeAsync(reference, version, (c, a, n) => Task.FromResult(change(c, a, n)), done);
+        }, _ => Localizer["Counterparty removed."]);
 
     /// <summary>A file uploaded to the case: checked for size and real type, encrypted into the store, never overwriting an earlier one.</summary>
     public Task<IActionResult> OnPostDocumentAsync(string reference, int version, IFormFile? file, CaseDocumentKind kind) =>
         ChangeAsync(reference, version, async (c, actor, now) =>
         {
             if (file is null || !Enum.IsDefined(kind))
-                return (localizer["Choose a file and what it is."], []);
+                return (Localizer["Choose a file and what it is."], []);
             await using var stream = file.OpenReadStream();
             var (upload, problem) = await DocumentUpload.CheckAsync(stream, file.Length, file.FileName, HttpContext.RequestAborted);
             if (upload is null)
-                return (localizer["{0} was not added:", Intake.MailReading.SafeFileName(file.FileName)], [localizer[problem!].Value]);
+                return (Localizer["{0} was not added:", Intake.MailReading.SafeFileName(file.FileName)], [Localizer[problem!].Value]);
             var sha256 = await blobs.PutAsync(upload.Content, HttpContext.RequestAborted);
             c.AddDocument(new CaseDocument(kind, upload.FileName, upload.ContentType, sha256, upload.Content.Length, now, actor.Name), actor);
             return null;
-        }, c => localizer["Added to the case's documents: {0}.", c.Documents[^1].FileName]);
+        }, c => Localizer["Added to the case's documents: {0}.", c.Documents[^1].FileName]);
 
     /// <summary>An attachment of a message on this case kept as one of its documents (the formal request letter, say).</summary>
     public Task<IActionResult> OnPostKeepAttachmentAsync(string reference, int version, long attachmentId, CaseDocumentKind kind) =>
         ChangeAsync(reference, version, async (c, actor, now) =>
         {
             var attachment = await (
-                from a in db.Set<ConnexDesk.Domain.Intake.MessageAttachment>()
-                join m in db.Messages on EF.Property<long>(a, "CaseMessageId") equals m.Id
+                from a in Db.Set<ConnexDesk.Domain.Intake.MessageAttachment>()
+                join m in Db.Messages on EF.Property<long>(a, "CaseMessageId") equals m.Id
                 where a.Id == attachmentId && m.CaseId == c.Id
                 select a).SingleOrDefaultAsync();
             if (attachment is null || !Enum.IsDefined(kind))
-                return (localizer["That attachment is not on this case."], []);
+                return (Localizer["That attachment is not on this case."], []);
             c.AddDocument(new CaseDocument(kind, attachment.FileName, attachment.ContentType, attachment.Sha256, attachment.Size, now, actor.Name), actor);
             return null;
-        }, c => localizer["Added to the case's documents: {0}.", c.Documents[^1].FileName]);
+        }, c => Localizer["Added to the case's documents: {0}.", c.Documents[^1].FileName]);
 
     /// <summary>A document of the case, for someone who may see the case; always as a download, never shown in the page.</summary>
     public async Task<IActionResult> OnGetDocumentAsync(string reference, int id)
     {
         Actor = User.ToActor();
-        var found = await db.LoadAsync(reference, Actor);
+        var found = await Db.LoadAsync(reference, Actor);
         var document = found?.Documents.SingleOrDefault(d => d.Id == id);
         if (found is null || document is null)
         {
-            logger.LogWarning("User {UserId} asked for document {DocumentId} of case {Reference}, which does not exist or is not theirs to see", Actor.UserId, id, reference);
+            Logger.LogWarning("User {UserId} asked for document {DocumentId} of case {Reference}, which does not exist or is not theirs to see", Actor.UserId, id, reference);
             return NotFound();
         }
         // Who read which document: the audit feature will keep this in its tamper-evident chain.
-        logger.LogInformation("User {UserId} read document {DocumentId} ({FileName}) of case {Reference}", Actor.UserId, document.Id, document.FileName, found.Reference);
+        Logger.LogInformation("User {UserId} read document {DocumentId} ({FileName}) of case {Reference}", Actor.UserId, document.Id, document.FileName, found.Reference);
         return File(await blobs.ReadAsync(document.Sha256, HttpContext.RequestAborted), document.ContentType, document.FileName);
     }
 
@@ -334,7 +325,7 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
     {
         ArgumentNullException.ThrowIfNull(issue);
         Actor = User.ToActor();
-        var found = await db.LoadAsync(reference, Actor);
+        var found = await Db.LoadAsync(reference, Actor);
         if (found is null)
             return NotFound();
         if (found.Version != version)
@@ -346,22 +337,22 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            var current = await db.LoadAsync(reference, Actor);
+            Db.ChangeTracker.Clear();
+            var current = await Db.LoadAsync(reference, Actor);
             return current is null ? NotFound() : await ConflictAsync(current);
         }
         if (result.Letter is not { } letter)
         {
-            (Problem, ProblemDetails) = (localizer["The letter was not issued:"], [.. result.Refusals.Select(r => localizer[r.Template, r.Args].Value)]);
+            (Problem, ProblemDetails) = (Localizer["The letter was not issued:"], [.. result.Refusals.Select(r => Localizer[r.Template, r.Args].Value)]);
             (PostedLetter, PostedText) = (kind, reason);
-            db.ChangeTracker.Clear();
-            await PrepareAsync((await db.LoadAsync(reference, Actor))!);
+            Db.ChangeTracker.Clear();
+            await PrepareAsync((await Db.LoadAsync(reference, Actor))!);
             return Page();
         }
-        logger.LogInformation("User {UserId} issued letter {Number} ({Kind}) on case {Reference}, sent to {SentTo}", Actor.UserId, letter.Number, letter.Kind, found.Reference, letter.SentTo);
+        Logger.LogInformation("User {UserId} issued letter {Number} ({Kind}) on case {Reference}, sent to {SentTo}", Actor.UserId, letter.Number, letter.Kind, found.Reference, letter.SentTo);
         Done = letter.Kind == LetterKind.Approval
-            ? localizer["Letter {0} issued and queued to {1}. The agreement is recorded on the case.", letter.Number, letter.SentTo]
-            : localizer["Letter {0} issued and queued to {1}.", letter.Number, letter.SentTo];
+            ? Localizer["Letter {0} issued and queued to {1}. The agreement is recorded on the case.", letter.Number, letter.SentTo]
+            : Localizer["Letter {0} issued and queued to {1}.", letter.Number, letter.SentTo];
         return Redirect($"/cases/{found.Reference}#letters");
     }
 
@@ -371,18 +362,18 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
     {
         ArgumentNullException.ThrowIfNull(composer);
         Actor = User.ToActor();
-        var found = await db.LoadAsync(reference, Actor);
+        var found = await Db.LoadAsync(reference, Actor);
         if (found is null || kind == LetterKind.RequestLetterTemplate || !Enum.IsDefined(kind))
             return NotFound();
         var letterLanguage = LetterLanguages.OrEnglish(language ?? found.Language);
         var (organisation, recipient) = await RecipientAsync(found, recipientId);
-        var wording = await Letters.LetterTemplates.CurrentAsync(db, kind, letterLanguage, HttpContext.RequestAborted);
-        var facts = Letters.LetterFacts.From(found, letterLanguage, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), organisation, recipient, Actor) with
+        var wording = await Letters.LetterTemplates.CurrentAsync(Db, kind, letterLanguage, HttpContext.RequestAborted);
+        var facts = Letters.LetterFacts.From(found, letterLanguage, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime), organisation, recipient, Actor) with
         {
-            Number = localizer["(draft, not yet numbered)"],
+            Number = Localizer["(draft, not yet numbered)"],
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
         };
-        logger.LogInformation("User {UserId} previewed a {Kind} letter on case {Reference}", Actor.UserId, kind, found.Reference);
+        Logger.LogInformation("User {UserId} previewed a {Kind} letter on case {Reference}", Actor.UserId, kind, found.Reference);
         var pdf = Letters.PdfLetter.Write(composer.Compose(kind, wording, facts));
         return File(pdf, "application/pdf", $"draft {found.Reference}.pdf");
     }
@@ -392,13 +383,13 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
     {
         ArgumentNullException.ThrowIfNull(composer);
         Actor = User.ToActor();
-        var found = await db.LoadAsync(reference, Actor);
+        var found = await Db.LoadAsync(reference, Actor);
         if (found is null)
             return NotFound();
         var (organisation, recipient) = await RecipientAsync(found, null);
-        var wording = await Letters.LetterTemplates.CurrentAsync(db, LetterKind.RequestLetterTemplate, found.Language, HttpContext.RequestAborted);
-        var facts = Letters.LetterFacts.From(found, found.Language, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), organisation, recipient, Actor);
-        logger.LogInformation("User {UserId} downloaded the pre-filled request-letter template of case {Reference}", Actor.UserId, found.Reference);
+        var wording = await Letters.LetterTemplates.CurrentAsync(Db, LetterKind.RequestLetterTemplate, found.Language, HttpContext.RequestAborted);
+        var facts = Letters.LetterFacts.From(found, found.Language, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime), organisation, recipient, Actor);
+        Logger.LogInformation("User {UserId} downloaded the pre-filled request-letter template of case {Reference}", Actor.UserId, found.Reference);
         var docx = Letters.DocxLetter.Write(composer.Compose(LetterKind.RequestLetterTemplate, wording, facts));
         return File(docx, Intake.MailReading.WordDocument, $"{found.Reference} request letter ({found.Language}).docx");
     }
@@ -407,58 +398,16 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
     {
         if (found.OrganisationId is not { } organisationId)
             return (null, null);
-        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
+        var organisation = await Db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
         var withEmail = organisation.LetterRecipients();
         return (organisation.Name, withEmail.FirstOrDefault(c => c.Id == recipientId) ?? (withEmail.Count > 0 ? withEmail[0] : null));
     }
 
-    private async Task<IActionResult> ChangeAsync(string reference, int version, Func<Case, CaseActor, DateTime, Task<(string, List<string>)?>> change, Func<Case, string> done)
-    {
-        Actor = User.ToActor();
-        var found = await db.LoadAsync(reference, Actor);
-        if (found is null)
-            return NotFound();
-        if (found.Version != version)
-            return await ConflictAsync(found);
-
-        var refusal = await change(found, Actor, clock.GetUtcNow().UtcDateTime);
-        if (refusal is { } refused)
-        {
-            (Problem, ProblemDetails) = refused;
-            db.ChangeTracker.Clear();
-            await PrepareAsync((await db.LoadAsync(reference, Actor))!);
-            return Page();
-        }
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.LoadAsync(reference, Actor);
-            return current is null ? NotFound() : await ConflictAsync(current);
-        }
-        logger.LogInformation("User {UserId} changed case {Reference} ({Handler})", Actor.UserId, found.Reference, Request.Query["handler"].ToString());
-        Done = done(found);
-        return Redirect($"/cases/{found.Reference}");
-    }
-
-    private async Task<IActionResult> ConflictAsync(Case current)
-    {
-        var last = current.History.MaxBy(h => h.At);
-        Problem = last is null
-            ? localizer["This case changed while you were looking at it. Nothing you sent was saved; check the case as it is now and try again."]
-            : localizer["{0} changed this case at {1} while you were looking at it. Nothing you sent was saved; check the case as it is now and try again.", last.ActorName, Display.When(last.At)];
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        await PrepareAsync(current);
-        return Page();
-    }
-
-    private async Task PrepareAsync(Case found)
+    protected override async Task PrepareAsync(Case found)
     {
         Case = found;
-        Now = clock.GetUtcNow().UtcDateTime;
+        Now = Clock.GetUtcNow().UtcDateTime;
+        var code = await codeOfConduct.StandingAsync(found.Engagements.Select(e => e.ExpertId), HttpContext.RequestAborted);
         var letters = found.Documents.Where(d => d.Kind == CaseDocumentKind.RequestLetter)
             .GroupBy(d => d.FileName, StringComparer.OrdinalIgnoreCase).Select(g => g.MaxBy(d => d.Version)!);
         var readings = new Dictionary<int, LetterReading>();
@@ -471,26 +420,26 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             catch (Exception failure) when (failure is IOException or System.Security.Cryptography.CryptographicException)
             {
                 // A missing or damaged stored file must not take the whole case down with it; the store's own checks name it.
-                logger.LogError(failure, "The stored file {Sha256} of document {DocumentId} on case {Reference} cannot be read", letter.Sha256, letter.Id, found.Reference);
-                readings[letter.Id] = new LetterReading(true, [], localizer["The stored file cannot be read; tell the administrator."]);
+                Logger.LogError(failure, "The stored file {Sha256} of document {DocumentId} on case {Reference} cannot be read", letter.Sha256, letter.Id, found.Reference);
+                readings[letter.Id] = new LetterReading(true, [], Localizer["The stored file cannot be read; tell the administrator."]);
             }
         }
         LetterReadings = readings;
         if (found.OrganisationId is { } organisationId)
         {
-            var organisation = await db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
+            var organisation = await Db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId);
             (OrganisationName, OrganisationLevel, Contacts, OrganisationMailDomain) = (organisation.Name, organisation.Level, organisation.Contacts, organisation.MailDomain);
             Recipients = organisation.LetterRecipients();
         }
         LetterChoices = [.. new[] { LetterKind.Acknowledgement, LetterKind.Approval, LetterKind.Decline }
             .Select(kind => (kind, found.LetterRefusals(kind, Actor, "reason given in the form", Now)))];
-        Staff = await db.StaffAsync();
+        Staff = await Db.StaffAsync();
         OfficerName = Staff.Where(s => s.Id == found.AssignedOfficerId).Select(s => s.Name).FirstOrDefault();
         // Forms give the reason; probe with one so that "a reason is required" does not hide what else a step waits for.
-        Steps = found.NextSteps(step => new StepRequest(Actor, Now, StepsNeedingReason.Contains(step) ? "reason given in the form" : null));
+        Steps = found.NextSteps(step => new StepRequest(Actor, Now, StepsNeedingReason.Contains(step) ? "reason given in the form" : null, code));
         Spells = found.StageSpells();
-        Messages = await db.Messages.AsNoTracking().Include(m => m.Attachments).Where(m => m.CaseId == found.Id).ToListAsync();
-        Undelivered = await db.Outbox.AsNoTracking().Where(o => o.CaseId == found.Id && o.Status != ConnexDesk.Domain.Intake.OutgoingStatus.Sent).OrderBy(o => o.CreatedAt).ToListAsync();
+        Messages = await Db.Messages.AsNoTracking().Include(m => m.Attachments).Where(m => m.CaseId == found.Id).ToListAsync();
+        Undelivered = await Db.Outbox.AsNoTracking().Where(o => o.CaseId == found.Id && o.Status != ConnexDesk.Domain.Intake.OutgoingStatus.Sent).OrderBy(o => o.CreatedAt).ToListAsync();
         Timeline = [.. found.History.Where(h => h.Kind != HistoryKind.NoteAdded).Select(TimelineItem.From)
             .Concat(found.Notes.Select(TimelineItem.From))
             .Concat(Messages.Select(TimelineItem.From))

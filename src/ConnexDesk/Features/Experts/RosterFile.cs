@@ -135,6 +135,43 @@ public static partial class RosterFile
         return new ParsedRoster(problems.Count == 0 ? profiles : [], problems);
     }
 
+    /// <summary>The columns an export adds after the import columns; an import reads past them.</summary>
+    public const string ExportOnlyColumns = "phone,yearsOfExperience,status,unavailable,references";
+
+    /// <summary>The roster as CSV: the import columns first, so that an exported file imports again as it is, then what only staff edit.</summary>
+    public static byte[] Write(IEnumerable<Expert> experts)
+    {
+        ArgumentNullException.ThrowIfNull(experts);
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var column in $"{Columns},{ExportOnlyColumns}".Split(','))
+                csv.WriteField(column);
+            csv.NextRecord();
+            foreach (var expert in experts)
+            {
+                csv.WriteField(expert.Name);
+                csv.WriteField(expert.Email);
+                csv.WriteField(expert.Nationality ?? "");
+                csv.WriteField(string.Join(';', expert.Languages));
+                csv.WriteField(string.Join(';', expert.Disciplines));
+                csv.WriteField(string.Join(';', expert.Sectors));
+                csv.WriteField(string.Join(';', expert.Regions));
+                csv.WriteField(expert.DailyRate?.ToString("0.##", CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(expert.Currency ?? "");
+                csv.WriteField(string.Join(';', expert.PastClients.Select(t => t.ToString())));
+                csv.WriteField(expert.Phone ?? "");
+                csv.WriteField(expert.YearsOfExperience?.ToString(CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(expert.Status.ToString());
+                csv.WriteField(string.Join(';', expert.Unavailable));
+                csv.WriteField(expert.References ?? "");
+                csv.NextRecord();
+            }
+        }
+        return buffer.ToArray();
+    }
+
     /// <summary>An enum value from its name (FiscalAndFinancialModelling) or its words ("fiscal and financial modelling"), any case.</summary>
     private static T? ParseWords<T>(string text, Func<T, string> words) where T : struct, Enum =>
         Enum.TryParse<T>(text.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value)

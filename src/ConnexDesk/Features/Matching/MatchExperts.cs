@@ -14,6 +14,8 @@ namespace ConnexDesk.Features.Matching;
 /// </summary>
 public sealed class MatchExperts(DeskDb db, RosterIndexCache roster, TimeProvider clock, IOptions<DeskOptions> options)
 {
+    public int LookBackYears => options.Value.ConflictLookBackYears;
+
     public async Task<IReadOnlyList<ExpertMatch>> RankAsync(Case @case, ExpertiseNeeds? needs = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@case);

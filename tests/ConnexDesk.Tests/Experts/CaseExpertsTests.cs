@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ConnexDesk.Data;
+using ConnexDesk.Domain;
+using ConnexDesk.Domain.Cases;
+using ConnexDesk.Domain.Experts;
+using ConnexDesk.Features.Cases;
+using ConnexDesk.Features.Experts;
+using ConnexDesk.Features.Matching;
+using ConnexDesk.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConnexDesk.Tests.Experts;
+
+/// <summary>Finding, proposing and engaging experts on a case, on a real database, through the pages a case officer and a manager use.</summary>
+public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk> where TDesk : DeskFactory
+{
+    private static readonly CaseActor Cli = CaseActor.CommandLine;
+
+    private Task<Case> LoadAsync(string reference) =>
+        desk.InScopeAsync(async services => (await services.GetRequiredService<DeskDb>().LoadAsync(reference, Cli))!);
+
+    private static string Version(Case c) => c.Version.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A French-speaking mining case facing <paramref name="counterparty"/>, taken through approval to expert selection.</summary>
+    private async Task<(Case Case, TestUser Officer)> ApprovedCaseAsync(string counterparty)
+    {
+        var officer = await desk.CreateUserAsync(Role.CaseOfficer);
+        var manager = await desk.CreateUserAsync(Role.Manager);
+        var opened = await desk.InScopeAsync(async services => (await services.GetRequiredService<OpenCase>().RunAsync(
+            new NewCase(new CaseDetails("GN", "Convention de bauxite " + Guid.NewGuid().ToString("N")[..6], Sector: Sector.Mining,
+                    ServicesNeeded: SupportServices.Legal | SupportServices.Technical, Language: "fr"),
+                "Ministère des Mines " + Guid.NewGuid().ToString("N")[..6], Counterparties: [new NewCounterparty(counterparty)], AssignedOfficerId: officer.Id,
+                Contact: new NewContact("Mariama Condé", $"m.conde.{Guid.NewGuid():N}@mines.gov.example")), Cli)).Case!);
+        await desk.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<DeskDb>();
+            var c = (await db.LoadAsync(opened.Reference, Cli))!;
+            var now = DateTime.UtcNow;
+            var officerActor = new CaseActor(officer.Id, "Officer", Role.CaseOfficer);
+            var letter = Encoding.UTF8.GetBytes("Demande formelle d'appui. " + Guid.NewGuid());
+            var sha256 = await services.GetRequiredService<ConnexDesk.Infrastructure.BlobStore>().PutAsync(letter);
+            c.AddDocument(new CaseDocument(CaseDocumentKind.RequestLetter, "demande.txt", "text/plain", sha256, letter.Length, now, "Officer"), officerActor);
+            c.RecordEligibilityDecision(new EligibilityDecision(true, "GN", DateOnly.FromDateTime(now), "DAC:LDC", "test", "Guinea is on the DAC List.", true, true, now, officerActor), officerActor);
+            c.AddDueDiligenceItem(new DueDiligenceItem("Counterparty screening", DueDiligenceStatus.Satisfied, RiskRating.Low, null));
+            foreach (var step in new[] { CaseStep.AskForFormalRequest, CaseStep.RecordFormalRequest, CaseStep.StartDueDiligence, CaseStep.SubmitForApproval })
+            {
+                if (step == CaseStep.SubmitForApproval)
+                    c.WriteRecommendation("Approuver.", officerActor, now);
+                Assert.True(c.Take(step, new StepRequest(officerActor, now)).Done, step.ToString());
+            }
+            await db.SaveChangesAsync();
+            var managerActor = new CaseActor(manager.Id, "Manager", Role.Manager);
+            var issued = await services.GetRequiredService<ConnexDesk.Features.Letters.IssueLetter>().RunAsync(c, new ConnexDesk.Features.Letters.IssueLetterRequest(LetterKind.Approval, "fr"), managerActor);
+            Assert.True(issued.Letter is not null, string.Join("; ", issued.Refusals));
+            Assert.True(c.Take(CaseStep.Approve, new StepRequest(managerActor, now)).Done);
+            Assert.True(c.Take(CaseStep.StartExpertSelection, new StepRequest(officerActor, now)).Done);
+            await db.SaveChangesAsync();
+        });
+        return (await LoadAsync(opened.Reference), officer);
+    }
+
+    /// <summary>Imports the rows, publishes a new Code of Conduct version and has <paramref name="signing"/> sign it; returns the experts by email.</summary>
+    private async Task<Dictionary<string, Expert>> RosterAsync(string rows, params string[] signing)
+    {
+        var imported = await desk.InScopeAsync(services => services.GetRequiredService<ExpertRoster>().ImportAsync(Encoding.UTF8.GetBytes(RosterFile.Columns + "\n" + rows)));
+        Assert.True(imported.Succeeded, string.Join("; ", imported.Problems));
+        await PublishAndSignAsync(signing);
+        return await desk.InScopeAsync(async services => await services.GetRequiredService<DeskDb>().Experts.AsNoTracking().ToDictionaryAsync(e => e.Email));
+    }
+
+    private Task PublishAndSignAsync(params string[] signing) => desk.InScopeAsync(async services =>
+    {
+        var register = services.GetRequiredService<CodeOfConductRegister>();
+        var (version, refusals) = await register.PublishAsync("t" + Guid.NewGuid().ToString("N")[..8], "## Confidentiality\nNothing leaves the case. " + Guid.NewGuid(), "Test");
+        Assert.True(version is not null, string.Join("; ", refusals));
+        foreach (var email in signing)
+        {
+            var expert = (await register.ExpertForAsync(email))!;
+            var (signature, why) = await register.SignAsync(expert, version!.Id, version.Sha256, expert.Name, consent: true, "test");
+            Assert.True(signature is not null, string.Join("; ", why));
+        }
+    });
+
+    private Task<IReadOnlyList<Domain.Matching.ExpertMatch>> RankAsync(string reference) =>
+        desk.InScopeAsync(async services => await services.GetRequiredService<MatchExperts>().RankAsync((await services.GetRequiredService<DeskDb>().LoadAsync(reference, Cli))!));
+
+    [Fact]
+    public async Task The_officer_sees_why_each_expert_is_suggested_and_cannot_propose_the_one_who_worked_for_the_counterparty()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var party = $"Kindia Bauxite {id} Holdings SA";
+        var (c, officerUser) = await ApprovedCaseAsync(party);
+        var experts = await RosterAsync(
+            $"Hélène Morel {id},helene.{id}@roster.example,FR,fr:native,Legal,Mining,GN,1100,EUR,\n"
+            + $"Ousmane Camara {id},ousmane.{id}@roster.example,ML,fr:native,Geology and mining engineering,Mining,GN,800,EUR,\n"
+            + $"Claire Dubois {id},claire.{id}@roster.example,BE,fr:native,Legal;Geology and mining engineering,Mining,GN,950,EUR,KINDIA BAUXITE {id} HOLDINGS S.A.:2022-\n",
+            $"helene.{id}@roster.example", $"ousmane.{id}@roster.example", $"claire.{id}@roster.example");
+        var claire = experts[$"claire.{id}@roster.example"];
+        var officer = await desk.SignedInClientAsync(officerUser);
+
+        var page = Forms.Text(await officer.GetStringAsync($"/cases/{c.Reference}/experts"));
+        var forged = await officer.PostFormAsync($"/cases/{c.Reference}/experts", $"/cases/{c.Reference}/experts?handler=Propose", new Dictionary<string, string>
+        {
+            ["version"] = Version(c),
+            ["expertId"] = claire.Id.ToString(CultureInfo.InvariantCulture),
+            ["role"] = "Juriste",
+        });
+        var helene = experts[$"helene.{id}@roster.example"];
+        var proposed = await officer.PostFormAsync($"/cases/{c.Reference}/experts", $"/cases/{c.Reference}/experts?handler=Propose", new Dictionary<string, string>
+        {
+            ["version"] = Version(c),
+            ["expertId"] = helene.Id.ToString(CultureInfo.InvariantCulture),
+            ["role"] = "Juriste minière",
+            ["days"] = "20",
+        });
+
+        Assert.Contains($"Hélène Morel {id}", page, StringComparison.Ordinal);
+        Assert.Contains("covers Legal (1 of 2 disciplines needed)", page, StringComparison.Ordinal);
+        Assert.Contains("speaks French (native)", page, StringComparison.Ordinal);
+        Assert.Contains("has worked in Guinea", page, StringComparison.Ordinal);
+        Assert.Contains($"conflict of interest with {party}: worked for KINDIA BAUXITE {id} HOLDINGS S.A. (since 2022), within the last 5 years", page, StringComparison.Ordinal);
+        var forgedText = Forms.Text(await forged.Content.ReadAsStringAsync());
+        Assert.Contains($"Claire Dubois {id} cannot be proposed: conflict of interest with {party}", forgedText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        var engagement = (await LoadAsync(c.Reference)).Engagements.Single();
+        Assert.Equal((helene.Id, EngagementStatus.Proposed, "Juriste minière", 20), (engagement.ExpertId, engagement.Status, engagement.Role, engagement.DaysBudgeted));
+    }
+
+    [Fact]
+    public async Task Delivery_starts_once_the_government_accepted_the_expert_who_declared_no_conflict_and_signed_the_code_in_force()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var (c, officerUser) = await ApprovedCaseAsync($"Atlantic {id} Alumina plc");
+        var experts = await RosterAsync($"Ousmane Camara {id},ousmane.{id}@roster.example,ML,fr:native,Geology and mining engineering,Mining,GN,800,EUR,\n", $"ousmane.{id}@roster.example");
+        var ousmane = experts[$"ousmane.{id}@roster.example"];
+        var officer = await desk.SignedInClientAsync(officerUser);
+        async Task<HttpResponseMessage> PostAsync(string handler, Dictionary<string, string> fields)
+        {
+            fields["version"] = Version(await LoadAsync(c.Reference));
+            return await officer.PostFormAsync($"/cases/{c.Reference}/experts", $"/cases/{c.Reference}/experts?handler={handler}", fields);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("Propose", new() { ["expertId"] = ousmane.Id.ToString(CultureInfo.InvariantCulture) })).StatusCode);
+        var engagementId = (await LoadAsync(c.Reference)).Engagements.Single().Id.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("Answer", new() { ["engagementId"] = engagementId, ["accepted"] = "true", ["note"] = "Courriel du 2 décembre." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("Declaration", new() { ["engagementId"] = engagementId, ["conflict"] = "false" })).StatusCode);
+        await PublishAndSignAsync();
+        var waiting = Forms.Text(await officer.GetStringAsync($"/cases/{c.Reference}"));
+        await PublishAndSignAsync($"ousmane.{id}@roster.example");
+        var current = await LoadAsync(c.Reference);
+        var started = await officer.PostFormAsync($"/cases/{c.Reference}", $"/cases/{c.Reference}?handler=Step",
+            new Dictionary<string, string> { ["version"] = Version(current), ["step"] = nameof(CaseStep.StartDelivery) });
+
+        Assert.Contains($"Ousmane Camara {id} has not signed the current Code of Conduct", waiting, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        Assert.Equal(CaseStage.Delivery, (await LoadAsync(c.Reference)).Stage);
+    }
+
+    [Fact]
+    public async Task A_new_code_version_makes_experts_ineligible_until_they_sign_it_and_a_roster_import_is_seen_at_once()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var (c, _) = await ApprovedCaseAsync($"Boké {id} Mining Company");
+        var experts = await RosterAsync($"Nadia Benali {id},nadia.{id}@roster.example,MA,fr:C2,Tax,Mining,,900,EUR,\n", $"nadia.{id}@roster.example");
+        var nadia = experts[$"nadia.{id}@roster.example"].Id;
+
+        var signed = (await RankAsync(c.Reference)).Single(m => m.Expert.Id == nadia);
+        await PublishAndSignAsync();
+        var newVersion = (await RankAsync(c.Reference)).Single(m => m.Expert.Id == nadia);
+        await RosterAsync($"Fatoumata Keita {id},fatoumata.{id}@roster.example,GN,fr:native,Legal,Mining,GN,700,EUR,\n", $"nadia.{id}@roster.example", $"fatoumata.{id}@roster.example");
+        var ranked = await RankAsync(c.Reference);
+
+        Assert.True(signed.Eligible);
+        Assert.False(newVersion.Eligible);
+        Assert.StartsWith("has not signed the current Code of Conduct", newVersion.Ineligible.Single().ToString(), StringComparison.Ordinal);
+        Assert.True(ranked.Single(m => m.Expert.Id == nadia).Eligible);
+        Assert.True(ranked.Single(m => m.Expert.Name == $"Fatoumata Keita {id}").Eligible);
+    }
+
+    [Fact]
+    public async Task The_experts_of_a_case_are_not_shown_to_an_officer_it_is_not_assigned_to_nor_to_an_expert()
+    {
+        var (c, _) = await ApprovedCaseAsync("Simandou " + Guid.NewGuid().ToString("N")[..6]);
+        var otherOfficer = await desk.SignedInClientAsync(await desk.CreateUserAsync(Role.CaseOfficer));
+        var expert = await desk.SignedInClientAsync(await desk.CreateUserAsync(Role.Expert));
+
+        var asOtherOfficer = await otherOfficer.GetAsync($"/cases/{c.Reference}/experts");
+        var asExpert = await expert.GetAsync($"/cases/{c.Reference}/experts");
+
+        Assert.Equal(HttpStatusCode.NotFound, asOtherOfficer.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, asExpert.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_roster_exports_as_csv_that_imports_again_and_staff_edit_availability_on_the_profile()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var experts = await RosterAsync($"Marc Lefèvre {id},marc.{id}@roster.example,CA,fr:native;en:C2,Geology and mining engineering,Mining,West Africa;GN,880,EUR,Kindia Bauxite Holdings S.A.:2011-2016\n");
+        var marc = experts[$"marc.{id}@roster.example"];
+        var officer = await desk.SignedInClientAsync(await desk.CreateUserAsync(Role.CaseOfficer));
+        var manager = await desk.SignedInClientAsync(await desk.CreateUserAsync(Role.Manager));
+
+        var refused = await officer.PostFormAsync($"/experts/{marc.Id}", $"/experts/{marc.Id}?handler=Details", new Dictionary<string, string>
+        {
+            ["phone"] = "+1 514 000 0000",
+            ["yearsOfExperience"] = "22",
+            ["unavailable"] = "2026-12-20/2026-12-01",
+            ["status"] = "Active",
+        });
+        var saved = await officer.PostFormAsync($"/experts/{marc.Id}", $"/experts/{marc.Id}?handler=Details", new Dictionary<string, string>
+        {
+            ["phone"] = "+1 514 000 0000",
+            ["yearsOfExperience"] = "22",
+            ["unavailable"] = "2026-12-01/2026-12-20\n2027-02-01..2027-02-10",
+            ["status"] = "Active",
+        });
+        var export = await officer.GetByteArrayAsync("/experts?handler=Export");
+        var officerImport = await officer.PostFileAsync("/experts", "/experts?handler=Import", new Dictionary<string, string>(), "file", "roster.csv", export);
+        var managerImport = await manager.PostFileAsync("/experts", "/experts?handler=Import", new Dictionary<string, string>(), "file", "roster.csv", export);
+        var reparsed = RosterFile.Parse(export, DateTime.UtcNow.Year);
+
+        Assert.Contains("'2026-12-20/2026-12-01' is not a period", Forms.Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.StartsWith("/access-denied", officerImport.Headers.Location?.AbsolutePath ?? officerImport.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Redirect, managerImport.StatusCode);
+        Assert.Empty(reparsed.Problems);
+        var line = Encoding.UTF8.GetString(export).Split('\n').Single(l => l.Contains($"marc.{id}@roster.example", StringComparison.Ordinal));
+        Assert.Equal($"Marc Lefèvre {id},marc.{id}@roster.example,CA,fr:native;en:C2,GeologyAndMiningEngineering,Mining,West Africa;GN,880,EUR,Kindia Bauxite Holdings S.A.:2011-2016,+1 514 000 0000,22,Active,2026-12-01/2026-12-20;2027-02-01/2027-02-10,",
+            line.TrimEnd('\r'));
+        var after = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Experts.AsNoTracking().Include(e => e.PastClients).SingleAsync(e => e.Id == marc.Id));
+        Assert.Equal(("+1 514 000 0000", 22, "Kindia Bauxite Holdings S.A.:2011-2016"), (after.Phone, after.YearsOfExperience!.Value, after.PastClients.Single().ToString()));
+    }
+}
+
+public sealed class CaseExpertsTestsOnSqlite(SqliteDesk desk) : CaseExpertsTests<SqliteDesk>(desk);
+
+public sealed class CaseExpertsTestsOnPostgres(PostgresDesk desk) : CaseExpertsTests<PostgresDesk>(desk);
+
+/// <summary>`experts match`, run as the real executable on the demo's approved bauxite case.</summary>
+public sealed class ExpertMatchCommandTests : IDisposable
+{
+    private readonly CommandLineHome _home = new();
+
+    [Fact]
+    public async Task Match_lists_the_whole_roster_in_ranked_order_with_reasons_conflicts_and_eligibility()
+    {
+        var environment = _home.Environment("Development");
+        var seeded = await DeskProcess.RunAsync(["seed-demo"], environment);
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        var cases = await DeskProcess.RunAsync(["cases", "list", "--json"], environment);
+        using var list = JsonDocument.Parse(cases.Output);
+        var reference = list.RootElement.EnumerateArray().Single(c => c.GetProperty("title").GetString()!.Contains("bauxite", StringComparison.Ordinal)).GetProperty("reference").GetString()!;
+
+        var matched = await DeskProcess.RunAsync(["experts", "match", reference, "--json"], environment);
+        var missing = await DeskProcess.RunAsync(["experts", "match", "CNX-2026-9999"], environment);
+
+        Assert.True(matched.ExitCode == 0, matched.Error);
+        using var json = JsonDocument.Parse(matched.Output);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(12, rows.Count);
+        Assert.Equal(["conflicts", "eligible", "expert", "reasons", "score"], rows[0].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        var eligible = rows.TakeWhile(r => r.GetProperty("eligible").GetBoolean()).ToList();
+        Assert.True(eligible.Count >= 3);
+        Assert.All(rows.Skip(eligible.Count), r => Assert.False(r.GetProperty("eligible").GetBoolean()));
+        var scores = eligible.Select(r => r.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+        var claire = rows.Single(r => r.GetProperty("expert").GetString() == "Claire Dubois");
+        Assert.False(claire.GetProperty("eligible").GetBoolean());
+        Assert.Contains("Atlantic Alumina plc (owner of Kindia Bauxite Holdings SA): worked for Atlantic Alumina plc (since 2022), within the last 5 years",
+            claire.GetProperty("conflicts").EnumerateArray().Select(c => c.GetString()));
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("There is no case CNX-2026-9999.", missing.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _home.Dispose();
+}
