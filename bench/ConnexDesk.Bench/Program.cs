@@ -10,6 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 //   ConnexDesk.Bench seed-cases COUNT          many cases, straight into the database
 //   ConnexDesk.Bench write-mail FOLDER COUNT    COUNT .eml files, one in five with a 1 MB PDF attached
 //   ConnexDesk.Bench sanctions-screen LISTED COUNTERPARTIES RUNS   screens counterparties against a generated list
+//   ConnexDesk.Bench experts-match EXPERTS TIES CASES RUNS          ranks a generated roster for generated cases
+if (args is ["experts-match", var expertsText, var tiesText, var casesText, var matchRunsText]
+    && int.TryParse(expertsText, out var experts) && int.TryParse(tiesText, out var ties) && int.TryParse(casesText, out var matchCases) && int.TryParse(matchRunsText, out var matchRuns))
+{
+    return await ConnexDesk.Bench.ExpertMatching.RunAsync(experts, ties, matchCases, matchRuns);
+}
 if (args is ["sanctions-screen", var listedText, var partiesText, var runsText]
     && int.TryParse(listedText, out var listed) && int.TryParse(partiesText, out var parties) && int.TryParse(runsText, out var runs))
 {
@@ -52,7 +58,7 @@ if (args is ["write-mail", var folder, var mailText] && int.TryParse(mailText, o
 }
 if (args is not ["seed-cases", var countText] || !int.TryParse(countText, out var count) || count <= 0)
 {
-    await Console.Error.WriteLineAsync("usage: ConnexDesk.Bench seed-cases COUNT | write-mail FOLDER COUNT | sanctions-screen LISTED COUNTERPARTIES RUNS");
+    await Console.Error.WriteLineAsync("usage: ConnexDesk.Bench seed-cases COUNT | write-mail FOLDER COUNT | sanctions-screen LISTED COUNTERPARTIES RUNS | experts-match EXPERTS TIES CASES RUNS");
     return 2;
 }
 

@@ -85,7 +85,7 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
         }
     });
 
-    private Task<IReadOnlyList<Domain.Matching.ExpertMatch>> RankAsync(string reference) =>
+    private Task<Domain.Matching.RosterRanking> RankAsync(string reference) =>
         desk.InScopeAsync(async services => await services.GetRequiredService<MatchExperts>().RankAsync((await services.GetRequiredService<DeskDb>().LoadAsync(reference, Cli))!));
 
     [Fact]

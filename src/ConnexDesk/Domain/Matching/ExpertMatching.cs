@@ -76,16 +76,56 @@ public sealed record MatchContext(
     IReadOnlyDictionary<int, int> CurrentEngagements,
     IReadOnlyDictionary<int, IReadOnlyList<ConflictFinding>> EngagedAgainstSameParty);
 
-/// <summary>One expert's place in the ranking for a case: the score, why, the ties found, and whether they may be proposed.</summary>
-public sealed record ExpertMatch(
-    Expert Expert,
-    double Score,
-    bool Eligible,
-    IReadOnlyList<Reason> Reasons,
-    IReadOnlyList<ConflictFinding> Conflicts,
-    IReadOnlyList<Reason> Ineligible,
-    bool NamedByGovernment,
-    bool OnThisCase);
+/// <summary>
+/// One expert's place in the ranking for a case: the score, whether they may be proposed and why not, the ties found.
+/// The reasons for the place are written when first read: a page reads them for the few experts it shows, not for
+/// the whole roster.
+/// </summary>
+public sealed class ExpertMatch(Expert expert, double score, bool eligible, IReadOnlyList<ConflictFinding> conflicts, IReadOnlyList<Reason> ineligible,
+    bool namedByGovernment, bool onThisCase, Func<IReadOnlyList<Reason>> explain)
+{
+    private IReadOnlyList<Reason>? _reasons;
+
+    public Expert Expert { get; } = expert;
+    public double Score { get; } = score;
+    public bool Eligible { get; } = eligible;
+    public IReadOnlyList<Reason> Reasons => _reasons ??= explain();
+    public IReadOnlyList<ConflictFinding> Conflicts { get; } = conflicts;
+    public IReadOnlyList<Reason> Ineligible { get; } = ineligible;
+    public bool NamedByGovernment { get; } = namedByGovernment;
+    public bool OnThisCase { get; } = onThisCase;
+}
+
+/// <summary>
+/// The whole roster in ranked order: eligible experts first, by score, then by name. Each expert's match is made when
+/// read, so that a page showing the first twenty of 100,000 does not build the other 99,980.
+/// </summary>
+public sealed class RosterRanking(int[] order, int eligibleCount, Func<int, ExpertMatch> match, IReadOnlyList<int> named) : IReadOnlyList<ExpertMatch>
+{
+    public int Count => order.Length;
+
+    /// <summary>How many may be proposed; they are the first in the ranking.</summary>
+    public int EligibleCount { get; } = eligibleCount;
+
+    public ExpertMatch this[int index] => match(order[index]);
+
+    /// <summary>The experts who may be proposed, best first.</summary>
+    public IEnumerable<ExpertMatch> Eligible => Enumerable.Range(0, EligibleCount).Select(i => this[i]);
+
+    /// <summary>The experts who may not be proposed, best score first.</summary>
+    public IEnumerable<ExpertMatch> NotEligible => Enumerable.Range(EligibleCount, Count - EligibleCount).Select(i => this[i]);
+
+    /// <summary>The experts the government named, wherever the ranking puts them.</summary>
+    public IEnumerable<ExpertMatch> NamedByGovernment => named.Select(match);
+
+    public IEnumerator<ExpertMatch> GetEnumerator()
+    {
+        foreach (var position in order)
+            yield return match(position);
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
 
 /// <summary>A language by its ISO 639-1 code; reads as its English name.</summary>
 public sealed record LanguageName(string Code)
@@ -112,118 +152,238 @@ public sealed record LanguageName(string Code)
 /// </summary>
 public static class ExpertMatching
 {
-    public static IReadOnlyList<ExpertMatch> Rank(RosterIndex roster, MatchContext context)
+    public static RosterRanking Rank(RosterIndex roster, MatchContext context)
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(context);
         var conflicts = roster.Conflicts(context.Case.Counterparties, context.CurrentYear, context.LookBackYears);
+        var needs = new Needs(context.Needs, roster);
         var named = context.Case.RequestedExperts.Select(n => NameMatching.Tokens(n)).Where(t => t.Count > 0).ToList();
-        var matches = new ExpertMatch[roster.Experts.Count];
-        for (var i = 0; i < roster.Experts.Count; i++)
+        var rejected = context.Case.ConflictRulings.Select(r => r.ExpertId).Distinct()
+            .Select(context.Case.LatestRulingFor).Where(r => r!.Outcome == ConflictRulingOutcome.Rejected).ToDictionary(r => r!.ExpertId, r => r!);
+        var cleared = context.Case.ConflictRulings.Where(r => r.EngagementId is null).Select(r => r.ExpertId).Distinct()
+            .Where(id => context.Case.ScreeningRulingFor(id)!.Outcome == ConflictRulingOutcome.Cleared).ToHashSet();
+        var profiles = roster.ProfileArray;
+        // Most cases have no engagement elsewhere, ruling or named expert: skip those lookups for 100,000 experts.
+        var elsewhere = context.EngagedAgainstSameParty.Count > 0 ? context.EngagedAgainstSameParty : null;
+        var workloads = context.CurrentEngagements.Count > 0 ? context.CurrentEngagements : null;
+        var scores = new double[profiles.Length];
+        var found = new Dictionary<int, IReadOnlyList<ConflictFinding>>();
+        var eligibleCount = 0;
+        var ruledOut = rejected.Count > 0 ? rejected : null;
+        var namedExperts = new HashSet<int>();
+        // Eligible first, then by score, then by name: one number per expert, so that a roster of 100,000 sorts fast.
+        var keys = new long[profiles.Length];
+        var order = new int[profiles.Length];
+        for (var i = 0; i < profiles.Length; i++)
         {
-            var expert = roster.Experts[i];
-            IReadOnlyList<ConflictFinding> found = conflicts.GetValueOrDefault(i) ?? [];
-            if (context.EngagedAgainstSameParty.TryGetValue(expert.Id, out var elsewhere))
-                found = [.. found, .. elsewhere];
-            var isNamed = named.Count > 0 && IsNamed(expert, named);
-            matches[i] = Judge(expert, found, isNamed, context);
+            var facts = profiles[i];
+            var ties = Combined(conflicts.GetValueOrDefault(i), elsewhere?.GetValueOrDefault(facts.Id));
+            if (ties.Count > 0)
+                found[i] = ties;
+            var isNamed = named.Count > 0 && IsNamed(facts, named);
+            if (isNamed)
+                namedExperts.Add(i);
+            scores[i] = Math.Round(Assess(i, facts, needs, workloads?.GetValueOrDefault(facts.Id) ?? 0, isNamed, null), 1);
+            var eligible = Eligible(facts, ties, context.CodeOfConduct, ruledOut?.GetValueOrDefault(facts.Id), cleared.Count > 0 && cleared.Contains(facts.Id), null);
+            if (eligible)
+                eligibleCount++;
+            keys[i] = ((eligible ? 1L : 0L) * 1001 + (long)Math.Round(scores[i] * 10)) * (profiles.Length + 1) + (profiles.Length - facts.NameOrder);
+            order[i] = i;
         }
-        Array.Sort(matches, (a, b) =>
-            a.Eligible != b.Eligible ? (a.Eligible ? -1 : 1)
-            : b.Score != a.Score ? b.Score.CompareTo(a.Score)
-            : string.CompareOrdinal(a.Expert.Name, b.Expert.Name));
-        return matches;
+        Array.Sort(keys, order);
+        Array.Reverse(order);
+        var onCase = context.Case.Engagements.Where(e => e.IsCurrent).Select(e => e.ExpertId).ToHashSet();
+        return new RosterRanking(order, eligibleCount, position =>
+        {
+            var facts = profiles[position];
+            var expert = facts.Expert;
+            var isNamed = namedExperts.Contains(position);
+            var workload = context.CurrentEngagements.GetValueOrDefault(expert.Id);
+            var ties = found.GetValueOrDefault(position) ?? [];
+            var ineligible = new List<Reason>();
+            var eligible = Eligible(facts, ties, context.CodeOfConduct, rejected.GetValueOrDefault(facts.Id), cleared.Contains(facts.Id), ineligible);
+            return new ExpertMatch(expert, scores[position], eligible, ties, ineligible, isNamed, onCase.Contains(expert.Id), () =>
+                {
+                    var reasons = new List<Reason>();
+                    Assess(position, facts, needs, workload, isNamed, reasons);
+                    return reasons;
+                });
+        }, [.. namedExperts]);
     }
 
-    /// <summary>Every word of the expert's name is in a name the government gave ("Dr. Claire DUBOIS" names Claire Dubois).</summary>
-    private static bool IsNamed(Expert expert, List<IReadOnlyList<string>> named)
+    private static IReadOnlyList<ConflictFinding> Combined(List<ConflictFinding>? past, IReadOnlyList<ConflictFinding>? elsewhere) => (past, elsewhere) switch
     {
-        var tokens = NameMatching.Tokens(expert.Name);
+        (null, null) => [],
+        (null, _) => elsewhere,
+        (_, null) => past,
+        _ => [.. past, .. elsewhere],
+    };
+
+    /// <summary>Every word of the expert's name is in a name the government gave ("Dr. Claire DUBOIS" names Claire Dubois).</summary>
+    private static bool IsNamed(ExpertFacts expert, List<IReadOnlyList<string>> named)
+    {
+        var tokens = expert.NameTokens;
         return tokens.Count > 1 && named.Any(n => tokens.All(t => n.Any(w => NameMatching.Similarity(t, w) >= NameMatching.TokenThreshold)));
     }
 
-    private static ExpertMatch Judge(Expert expert, IReadOnlyList<ConflictFinding> conflicts, bool named, MatchContext context)
+    /// <summary>The needs in the shape scoring reads them, worked out once per ranking.</summary>
+    /// <summary>
+    /// The needs in the shape scoring reads them, worked out once per ranking: through the roster's indexes, which
+    /// language needed each expert speaks best and whether they know the country or the region.
+    /// </summary>
+    private sealed class Needs
     {
-        var needs = context.Needs;
-        var reasons = new List<Reason>();
-        double score = 0;
-
-        if (needs.Disciplines.Count > 0)
+        public Needs(ExpertiseNeeds needs, RosterIndex roster)
         {
-            var covered = needs.Disciplines.Where(expert.Disciplines.Contains).ToList();
-            score += 40.0 * covered.Count / needs.Disciplines.Count;
-            reasons.Add(covered.Count == 0
-                ? new Reason("covers none of the disciplines needed")
-                : new Reason("covers {0} ({1} of {2} disciplines needed)", string.Join(", ", covered.Select(ExpertWords.Discipline)), covered.Count, needs.Disciplines.Count));
+            Of = needs;
+            Disciplines = needs.Disciplines.Aggregate(0, (mask, d) => mask | ExpertFacts.Bit(d));
+            DisciplineCount = needs.Disciplines.Distinct().Count();
+            Sector = needs.Sector is { } sector ? ExpertFacts.Bit(sector) : 0;
+            LanguageNames = string.Join(", ", needs.Languages.Select(l => new LanguageName(l)));
+            BestLanguage = new sbyte[roster.Profiles.Count];
+            Array.Fill(BestLanguage, (sbyte)-1);
+            foreach (var code in needs.Languages.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                foreach (var (position, language) in roster.Speaking(code))
+                {
+                    var current = BestLanguage[position];
+                    if (current < 0 || roster.Profiles[position].Languages[language].Weight > roster.Profiles[position].Languages[current].Weight)
+                        BestLanguage[position] = (sbyte)language;
+                }
+            }
+            Place = new byte[roster.Profiles.Count];
+            if (!string.IsNullOrWhiteSpace(needs.Region))
+            {
+                Region = needs.Region.Trim();
+                foreach (var position in roster.Experienced(Region))
+                    Place[position] = InRegion;
+            }
+            if (needs.CountryCode is { } country)
+            {
+                foreach (var position in roster.Experienced(country).Concat(roster.Experienced(Countries.Name(country))))
+                    Place[position] = InCountry;
+            }
         }
-        if (needs.Sector is { } sector && expert.Sectors.Contains(sector))
+
+        public const byte InCountry = 1;
+        public const byte InRegion = 2;
+
+        public ExpertiseNeeds Of { get; }
+        public int Disciplines { get; }
+        public int DisciplineCount { get; }
+        public int Sector { get; }
+        public string LanguageNames { get; }
+
+        /// <summary>By position in the roster: which of the expert's languages is the best needed one, or -1.</summary>
+        public sbyte[] BestLanguage { get; }
+
+        /// <summary>By position in the roster: <see cref="InCountry"/>, <see cref="InRegion"/> or 0.</summary>
+        public byte[] Place { get; }
+        public string? Region { get; }
+    }
+
+    /// <summary>
+    /// The points an expert earns for the case; with <paramref name="reasons"/>, also why. One function for both, so
+    /// the reasons shown always add up to the score.
+    /// </summary>
+    private static double Assess(int position, ExpertFacts facts, Needs needs, int workload, bool named, List<Reason>? reasons)
+    {
+        double score = 0;
+        if (named)
+            reasons?.Add(new Reason("named by the government in its request"));
+        if (needs.DisciplineCount > 0)
+        {
+            var covered = System.Numerics.BitOperations.PopCount((uint)(needs.Disciplines & facts.Disciplines));
+            score += 40.0 * covered / needs.DisciplineCount;
+            if (reasons is not null)
+            {
+                var names = needs.Of.Disciplines.Distinct().Where(d => (facts.Disciplines & ExpertFacts.Bit(d)) != 0).Select(ExpertWords.Discipline);
+                reasons.Add(covered == 0
+                    ? new Reason("covers none of the disciplines needed")
+                    : new Reason("covers {0} ({1} of {2} disciplines needed)", string.Join(", ", names), covered, needs.DisciplineCount));
+            }
+        }
+        if (needs.Of.Sector is { } sector && (facts.Sectors & needs.Sector) != 0)
         {
             score += 10;
-            reasons.Add(new Reason("has worked in the {0} sector", CaseWords.Sector(sector)));
+            reasons?.Add(new Reason("has worked in the {0} sector", CaseWords.Sector(sector)));
         }
-        if (needs.Languages.Count > 0)
+        if (needs.Of.Languages.Count > 0)
         {
-            var best = expert.LanguageLevels()
-                .Where(l => needs.Languages.Contains(l.Code, StringComparer.OrdinalIgnoreCase))
-                .OrderByDescending(l => LevelWeight(l.Level))
-                .FirstOrDefault();
-            if (best is null)
+            if (needs.BestLanguage[position] is >= 0 and var best)
             {
-                reasons.Add(new Reason("speaks none of the languages needed ({0})", string.Join(", ", needs.Languages.Select(l => new LanguageName(l)))));
+                var spoken = facts.Languages[best];
+                score += 20 * spoken.Weight;
+                reasons?.Add(spoken.Level is null
+                    ? new Reason("speaks {0}", new LanguageName(spoken.Code))
+                    : new Reason("speaks {0} ({1})", new LanguageName(spoken.Code), spoken.Level));
             }
             else
             {
-                score += 20 * LevelWeight(best.Level);
-                reasons.Add(best.Level is null
-                    ? new Reason("speaks {0}", new LanguageName(best.Code))
-                    : new Reason("speaks {0} ({1})", new LanguageName(best.Code), best.Level));
+                reasons?.Add(new Reason("speaks none of the languages needed ({0})", needs.LanguageNames));
             }
         }
-        if (needs.CountryCode is { } country && expert.Regions.Any(r => string.Equals(r, country, StringComparison.OrdinalIgnoreCase) || string.Equals(r, Countries.Name(country), StringComparison.OrdinalIgnoreCase)))
+        if (needs.Place[position] == Needs.InCountry)
         {
             score += 10;
-            reasons.Add(new Reason("has worked in {0}", new CountryName(country)));
+            reasons?.Add(new Reason("has worked in {0}", new CountryName(needs.Of.CountryCode!)));
         }
-        else if (needs.Region is { Length: > 0 } region && expert.Regions.Any(r => string.Equals(r.Trim(), region.Trim(), StringComparison.OrdinalIgnoreCase)))
+        else if (needs.Place[position] == Needs.InRegion)
         {
             score += 6;
-            reasons.Add(new Reason("has experience in {0}", region.Trim()));
+            reasons?.Add(new Reason("has experience in {0}", needs.Region!));
         }
-        var away = expert.UnavailablePeriods().Where(p => p.Overlaps(needs.From, needs.To)).ToList();
+        var away = facts.Unavailable.Count == 0 ? [] : facts.Unavailable.Where(p => p.Overlaps(needs.Of.From, needs.Of.To)).ToList();
         if (away.Count == 0)
         {
             score += 10;
-            reasons.Add(new Reason("available from {0:yyyy-MM-dd} to {1:yyyy-MM-dd}", needs.From, needs.To));
+            reasons?.Add(new Reason("available from {0:yyyy-MM-dd} to {1:yyyy-MM-dd}", needs.Of.From, needs.Of.To));
         }
         else
         {
-            reasons.Add(new Reason("unavailable {0} within the period needed", string.Join(", ", away.Select(p => $"{p.From:yyyy-MM-dd} to {p.To:yyyy-MM-dd}"))));
+            reasons?.Add(new Reason("unavailable {0} within the period needed", string.Join(", ", away.Select(p => $"{p.From:yyyy-MM-dd} to {p.To:yyyy-MM-dd}"))));
         }
-        var workload = context.CurrentEngagements.GetValueOrDefault(expert.Id);
         score += Math.Max(0, 10 - 4 * workload);
-        reasons.Add(workload == 0 ? new Reason("no other current engagement") : new Reason("{0} current engagement(s) on other cases", workload));
-        if (named)
-            reasons.Insert(0, new Reason("named by the government in its request"));
+        reasons?.Add(workload == 0 ? new Reason("no other current engagement") : new Reason("{0} current engagement(s) on other cases", workload));
+        return score;
+    }
 
-        var ineligible = new List<Reason>();
-        if (expert.Status != ExpertStatus.Active)
-            ineligible.Add(new Reason("inactive on the roster"));
-        if (context.CodeOfConduct is not { } code)
-            ineligible.Add(new Reason("no Code of Conduct is in force"));
-        else if (!code.SignedBy.Contains(expert.Id))
-            ineligible.Add(new Reason("has not signed the current Code of Conduct ({0})", code.CurrentVersion));
-        if (context.Case.LatestRulingFor(expert.Id) is { Outcome: ConflictRulingOutcome.Rejected } rejected)
-            ineligible.Add(new Reason("a manager ruled out a conflict of interest on this case: {0}", rejected.Reason));
-        else if (context.Case.ScreeningRulingFor(expert.Id)?.Outcome != ConflictRulingOutcome.Cleared)
+    /// <summary>
+    /// Whether the expert may be proposed; with <paramref name="reasons"/>, also why not. The hard filters: active, the
+    /// Code of Conduct in force signed, no conflict a manager rejected, no blocking tie a manager has not cleared.
+    /// </summary>
+    private static bool Eligible(ExpertFacts expert, IReadOnlyList<ConflictFinding> conflicts, CodeOfConductStanding? code, ConflictRuling? rejected, bool cleared, List<Reason>? reasons)
+    {
+        var eligible = true;
+        if (!expert.Active)
+        {
+            eligible = false;
+            reasons?.Add(new Reason("inactive on the roster"));
+        }
+        if (code is null || !code.SignedBy.Contains(expert.Id))
+        {
+            eligible = false;
+            reasons?.Add(code is null ? new Reason("no Code of Conduct is in force") : new Reason("has not signed the current Code of Conduct ({0})", code.CurrentVersion));
+        }
+        if (rejected is not null)
+        {
+            eligible = false;
+            reasons?.Add(new Reason("a manager ruled out a conflict of interest on this case: {0}", rejected.Reason));
+        }
+        else if (!cleared && conflicts.Count > 0)
         {
             foreach (var blocking in conflicts.Where(c => c.Blocking))
-                ineligible.Add(new Reason("conflict of interest with {0}: {1}", blocking.Counterparty, blocking.Reason));
+            {
+                eligible = false;
+                reasons?.Add(new Reason("conflict of interest with {0}: {1}", blocking.Counterparty, blocking.Reason));
+            }
         }
-        return new ExpertMatch(expert, Math.Round(score, 1), ineligible.Count == 0, reasons, conflicts, ineligible, named, context.Case.Engagements.Any(e => e.ExpertId == expert.Id && e.IsCurrent));
+        return eligible;
     }
 
     /// <summary>How much a language counts at a level: full at C1, C2 or native, and when the level is not recorded.</summary>
-    private static double LevelWeight(string? level) => level?.Trim().ToUpperInvariant() switch
+    internal static double LevelWeight(string? level) => level?.Trim().ToUpperInvariant() switch
     {
         null or "" or "C1" or "C2" or "NATIVE" => 1,
         "B2" => 0.75,

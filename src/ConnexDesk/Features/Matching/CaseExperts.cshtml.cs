@@ -141,12 +141,12 @@ public sealed class CaseExpertsModel(DeskDb db, TimeProvider clock, IStringLocal
         Needs = Form.Apply(ExpertiseNeeds.For(found, DateOnly.FromDateTime(Now)));
         var ranked = await matching.RankAsync(found, Needs, HttpContext.RequestAborted);
         RosterSize = ranked.Count;
-        var candidates = ranked.Where(m => !m.OnThisCase).ToList();
-        EligibleCount = candidates.Count(m => m.Eligible);
         // Experts the government named are always listed, wherever their score puts them.
         var count = ShowAll ? int.MaxValue : Shown;
-        Suggested = [.. candidates.Where(m => m.Eligible).Take(count).Concat(candidates.Where(m => m.Eligible && m.NamedByGovernment)).DistinctBy(m => m.Expert.Id)];
-        NotEligible = [.. candidates.Where(m => !m.Eligible).Take(count).Concat(candidates.Where(m => !m.Eligible && m.NamedByGovernment)).DistinctBy(m => m.Expert.Id)];
+        var named = ranked.NamedByGovernment.Where(m => !m.OnThisCase).ToList();
+        Suggested = [.. ranked.Eligible.Where(m => !m.OnThisCase).Take(count).Concat(named.Where(m => m.Eligible)).DistinctBy(m => m.Expert.Id)];
+        EligibleCount = ranked.EligibleCount;
+        NotEligible = [.. ranked.NotEligible.Where(m => !m.OnThisCase).Take(count).Concat(named.Where(m => !m.Eligible)).DistinctBy(m => m.Expert.Id)];
     }
 
     private static Engagement? Find(Case c, int engagementId) => c.Engagements.SingleOrDefault(e => e.Id == engagementId);

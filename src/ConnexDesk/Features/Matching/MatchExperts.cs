@@ -16,7 +16,7 @@ public sealed class MatchExperts(DeskDb db, RosterIndexCache roster, TimeProvide
 {
     public int LookBackYears => options.Value.ConflictLookBackYears;
 
-    public async Task<IReadOnlyList<ExpertMatch>> RankAsync(Case @case, ExpertiseNeeds? needs = null, CancellationToken cancellationToken = default)
+    public async Task<RosterRanking> RankAsync(Case @case, ExpertiseNeeds? needs = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var indexed = await roster.GetAsync(db, cancellationToken);
