@@ -182,6 +182,45 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
     }
 
     [Fact]
+    public async Task The_proposed_expert_declares_on_their_own_page_seeing_the_parties_but_not_the_case_and_no_one_else_declares_for_them()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var (c, officerUser) = await ApprovedCaseAsync($"Kindia {id} Bauxite SA");
+        var expertUser = await desk.CreateUserAsync(Role.Expert);
+        var otherUser = await desk.CreateUserAsync(Role.Expert);
+        var experts = await RosterAsync($"Aïssatou Ba {id},{expertUser.Email},SN,fr:native,Environmental,Mining,GN,750,EUR,\nOther Expert {id},{otherUser.Email},SN,fr,Legal,Mining,,700,EUR,\n",
+            expertUser.Email.ToLowerInvariant(), otherUser.Email.ToLowerInvariant());
+        var officer = await desk.SignedInClientAsync(officerUser);
+        var proposed = await officer.PostFormAsync($"/cases/{c.Reference}/experts", $"/cases/{c.Reference}/experts?handler=Propose", new Dictionary<string, string>
+        {
+            ["version"] = Version(c),
+            ["expertId"] = experts[expertUser.Email.ToLowerInvariant()].Id.ToString(CultureInfo.InvariantCulture),
+            ["role"] = "Environmental adviser",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        var engagementId = (await LoadAsync(c.Reference)).Engagements.Single().Id.ToString(CultureInfo.InvariantCulture);
+        var expert = await desk.SignedInClientAsync(expertUser);
+        var other = await desk.SignedInClientAsync(otherUser);
+
+        var page = Forms.Text(await expert.GetStringAsync("/my-engagements"));
+        var byOther = await other.PostFormAsync("/my-engagements", "/my-engagements?handler=Declare", new Dictionary<string, string> { ["engagementId"] = engagementId, ["conflict"] = "false" });
+        var undescribed = await expert.PostFormAsync("/my-engagements", "/my-engagements?handler=Declare", new Dictionary<string, string> { ["engagementId"] = engagementId, ["conflict"] = "true" });
+        var declared = await expert.PostFormAsync("/my-engagements", "/my-engagements?handler=Declare", new Dictionary<string, string>
+        {
+            ["engagementId"] = engagementId, ["conflict"] = "true", ["description"] = "My sister is a lawyer at the firm advising the company.",
+        });
+
+        Assert.Contains(c.Reference, page, StringComparison.Ordinal);
+        Assert.Contains($"Kindia {id} Bauxite SA", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(c.Title, page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
+        Assert.Contains("Describe the conflict", Forms.Text(await undescribed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
+        var engagement = (await LoadAsync(c.Reference)).Engagements.Single();
+        Assert.Equal((ConflictDeclaration.ConflictDeclared, $"Aïssatou Ba {id}"), (engagement.Declaration, engagement.DeclarationRecordedBy));
+    }
+
+    [Fact]
     public async Task The_experts_of_a_case_are_not_shown_to_an_officer_it_is_not_assigned_to_nor_to_an_expert()
     {
         var (c, _) = await ApprovedCaseAsync("Simandou " + Guid.NewGuid().ToString("N")[..6]);

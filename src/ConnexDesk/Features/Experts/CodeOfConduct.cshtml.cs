@@ -52,7 +52,7 @@ public sealed class CodeOfConductModel(CodeOfConductRegister register, IStringLo
 
     private async Task LoadAsync()
     {
-        Expert = await register.ExpertForAsync(User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? User.Identity?.Name);
+        Expert = await register.ExpertForAsync(User);
         Current = await register.CurrentAsync();
         Signatures = Expert is null ? [] : await register.SignaturesAsync(Expert.Id);
     }

@@ -42,6 +42,13 @@ public sealed class CodeOfConductRegister(DeskDb db, TimeProvider clock, IOption
         return (version, []);
     }
 
+    /// <summary>The roster entry of the expert signed in as <paramref name="user"/>.</summary>
+    public Task<Expert?> ExpertForAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return ExpertForAsync(user.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? user.Identity?.Name, cancellationToken);
+    }
+
     /// <summary>The roster entry of a signed-in expert, found by their account's email address.</summary>
     public Task<Expert?> ExpertForAsync(string? email, CancellationToken cancellationToken = default)
     {
