@@ -207,7 +207,9 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
         var undescribed = await expert.PostFormAsync("/my-engagements", "/my-engagements?handler=Declare", new Dictionary<string, string> { ["engagementId"] = engagementId, ["conflict"] = "true" });
         var declared = await expert.PostFormAsync("/my-engagements", "/my-engagements?handler=Declare", new Dictionary<string, string>
         {
-            ["engagementId"] = engagementId, ["conflict"] = "true", ["description"] = "My sister is a lawyer at the firm advising the company.",
+            ["engagementId"] = engagementId,
+            ["conflict"] = "true",
+            ["description"] = "My sister is a lawyer at the firm advising the company.",
         });
 
         Assert.Contains(c.Reference, page, StringComparison.Ordinal);
@@ -218,6 +220,54 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
         Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
         var engagement = (await LoadAsync(c.Reference)).Engagements.Single();
         Assert.Equal((ConflictDeclaration.ConflictDeclared, $"Aïssatou Ba {id}"), (engagement.Declaration, engagement.DeclarationRecordedBy));
+    }
+
+    [Fact]
+    public async Task The_shortlist_goes_to_the_focal_point_in_the_case_language_listing_each_proposed_expert()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var (c, officerUser) = await ApprovedCaseAsync($"Boffa {id} Alumina SA");
+        var experts = await RosterAsync(
+            $"Hélène Morel {id},helene.{id}@roster.example,FR,fr:native;en:C2,Legal,Mining,GN,1100,EUR,\nOusmane Camara {id},ousmane.{id}@roster.example,ML,fr:native,Geology and mining engineering,Mining,GN,800,EUR,\n",
+            $"helene.{id}@roster.example", $"ousmane.{id}@roster.example");
+        var officer = await desk.SignedInClientAsync(officerUser);
+        foreach (var (email, role) in new[] { ($"helene.{id}@roster.example", "Juriste minière"), ($"ousmane.{id}@roster.example", "Géologue") })
+        {
+            var proposed = await officer.PostFormAsync($"/cases/{c.Reference}/experts", $"/cases/{c.Reference}/experts?handler=Propose", new Dictionary<string, string>
+            {
+                ["version"] = Version(await LoadAsync(c.Reference)),
+                ["expertId"] = experts[email].Id.ToString(CultureInfo.InvariantCulture),
+                ["role"] = role,
+                ["days"] = "15",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        }
+        var contact = await desk.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<DeskDb>();
+            var organisationId = (await db.LoadAsync(c.Reference, Cli))!.OrganisationId;
+            return await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).SelectMany(o => o.Contacts).SingleAsync();
+        });
+
+        var sent = await officer.PostFormAsync($"/cases/{c.Reference}/experts", $"/cases/{c.Reference}/experts?handler=Shortlist", new Dictionary<string, string>
+        {
+            ["version"] = Version(await LoadAsync(c.Reference)),
+            ["recipientId"] = contact.Id.ToString(CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var mail = await desk.InScopeAsync(async services =>
+        {
+            var caseId = (await LoadAsync(c.Reference)).Id;
+            return await services.GetRequiredService<DeskDb>().Outbox.AsNoTracking().SingleAsync(o => o.CaseId == caseId && o.Kind == ConnexDesk.Domain.Intake.OutgoingKind.Shortlist);
+        });
+        Assert.Equal((contact.Email, "fr"), (mail.ToAddress, mail.Language));
+        Assert.Equal($"[{c.Reference}] Experts proposés : votre accord pour chacun", mail.Subject);
+        Assert.Contains($"1. Hélène Morel {id} — Juriste minière", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Langues : français (native), anglais (C2)", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"2. Ousmane Camara {id} — Géologue", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Domaines : géologie et génie minier", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal("shortlist sent to the government", (await LoadAsync(c.Reference)).History.OrderBy(h => h.Id).Last().NewValue);
     }
 
     [Fact]

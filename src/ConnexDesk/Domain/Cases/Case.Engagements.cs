@@ -125,6 +125,25 @@ public sealed partial class Case
         return [];
     }
 
+    /// <summary>The experts still waiting for the government's answer were sent to its focal point, by email.</summary>
+    public IReadOnlyList<Reason> RecordShortlistSent(string recipient, CaseActor actor, DateTime at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!CanBeChangedBy(actor))
+            return [new Reason("Only the unit's staff change an open case.")];
+        var waiting = _engagements.Where(e => e.Status == EngagementStatus.Proposed).ToList();
+        if (waiting.Count == 0)
+            return [new Reason("No proposed expert is waiting for the government's answer; propose experts first.")];
+        Record(new CaseHistoryEntry(HistoryKind.EngagementChanged, actor, at)
+        {
+            Field = string.Join(", ", waiting.Select(e => e.ExpertName)),
+            NewValue = "shortlist sent to the government",
+            Reason = recipient,
+        });
+        return [];
+    }
+
     public IReadOnlyList<Reason> CancelEngagement(Engagement? engagement, string? reason, CaseActor actor, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -7,6 +7,9 @@ public enum OutgoingKind
 
     /// <summary>A letter the unit issued, sent as a PDF to the focal point.</summary>
     Letter,
+
+    /// <summary>The experts the unit proposes, for the government to accept or decline each.</summary>
+    Shortlist,
 }
 
 public enum OutgoingStatus

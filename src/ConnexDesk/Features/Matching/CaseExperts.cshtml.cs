@@ -8,6 +8,7 @@ using ConnexDesk.Features.Cases;
 using ConnexDesk.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace ConnexDesk.Features.Matching;
@@ -18,7 +19,8 @@ namespace ConnexDesk.Features.Matching;
 /// rulings on conflicts.
 /// </summary>
 [Authorize(Policy = Policies.UnitStaff)]
-public sealed class CaseExpertsModel(DeskDb db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<CaseExpertsModel> logger, MatchExperts matching)
+public sealed class CaseExpertsModel(DeskDb db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<CaseExpertsModel> logger, MatchExperts matching,
+    Microsoft.Extensions.Options.IOptions<DeskOptions> desk)
     : CasePageModel(db, clock, localizer, logger)
 {
     /// <summary>How many experts each list shows before "show more".</summary>
@@ -29,6 +31,9 @@ public sealed class CaseExpertsModel(DeskDb db, TimeProvider clock, IStringLocal
     public IReadOnlyList<ExpertMatch> NotEligible { get; private set; } = [];
     public int RosterSize { get; private set; }
     public int LookBackYears => matching.LookBackYears;
+
+    /// <summary>The requesting organisation's contacts with an email address: who the shortlist can go to.</summary>
+    public IReadOnlyList<OrganisationContact> Recipients { get; private set; } = [];
     public int EligibleCount { get; private set; }
     public bool ShowAll { get; private set; }
 
@@ -122,6 +127,30 @@ public sealed class CaseExpertsModel(DeskDb db, TimeProvider clock, IStringLocal
             return refusals.Count == 0 ? null : Refused(Localizer["The ruling was not recorded:"], refusals);
         }, c => Localizer["Ruling recorded."]);
 
+    /// <summary>Sends the experts waiting for the government's answer to a contact of the organisation, in the case's language.</summary>
+    public Task<IActionResult> OnPostShortlistAsync(string reference, int version, int? recipientId) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
+        {
+            var organisation = c.OrganisationId is { } organisationId
+                ? await Db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId)
+                : null;
+            var recipient = organisation?.LetterRecipients().FirstOrDefault(r => r.Id == recipientId);
+            if (recipient?.Email is null)
+                return (Localizer["Choose the contact of the requesting organisation to send the shortlist to."], []);
+            var refusals = c.RecordShortlistSent(recipient.Email, actor, now);
+            if (refusals.Count > 0)
+                return Refused(Localizer["The shortlist was not sent:"], refusals);
+            var waiting = c.Engagements.Where(e => e.Status == EngagementStatus.Proposed).ToList();
+            var ids = waiting.Select(e => e.ExpertId).ToList();
+            var profiles = await Db.Experts.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id);
+            var (subject, body) = Shortlist.Text(c.Language, c.Reference,
+                [.. waiting.Select(e => profiles[e.ExpertId]).Zip(waiting, (p, e) => new ShortlistedExpert(p.Name, e.Role, e.DaysBudgeted, p.Disciplines, p.Languages, p.YearsOfExperience))],
+                desk.Value.UnitName);
+            Db.Outbox.Add(new Domain.Intake.OutgoingMail(Domain.Intake.OutgoingKind.Shortlist, c.Id, $"{Guid.NewGuid():N}.shortlist@{desk.Value.MailDomain}",
+                recipient.Email, recipient.Name, subject, body, null, c.Language, now));
+            return null;
+        }, c => Localizer["The shortlist is in the outbox to {0}; record the government's answer for each expert when it comes.", c.History[^1].Reason ?? ""]);
+
     public Task<IActionResult> OnPostCancelAsync(string reference, int version, int engagementId, string? reason) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
@@ -139,6 +168,8 @@ public sealed class CaseExpertsModel(DeskDb db, TimeProvider clock, IStringLocal
         Case = found;
         Now = Clock.GetUtcNow().UtcDateTime;
         Needs = Form.Apply(ExpertiseNeeds.For(found, DateOnly.FromDateTime(Now)));
+        if (found.OrganisationId is { } organisationId)
+            Recipients = (await Db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId, HttpContext.RequestAborted)).LetterRecipients();
         var ranked = await matching.RankAsync(found, Needs, HttpContext.RequestAborted);
         RosterSize = ranked.Count;
         // Experts the government named are always listed, wherever their score puts them.
