@@ -406,6 +406,26 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             e.Property(x => x.DeclarationText).HasMaxLength(4000);
             e.Property(x => x.DeclarationRecordedBy).HasMaxLength(200);
             e.Property(x => x.CancellationReason).HasMaxLength(4000);
+            e.Property(x => x.ContractReference).HasMaxLength(200);
+            e.HasMany(x => x.Work).WithOne().HasForeignKey("EngagementId").OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Deliverables).WithOne().HasForeignKey("EngagementId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<WorkRecord>(w =>
+        {
+            w.ToTable("WorkRecords");
+            w.Property(x => x.Days).HasPrecision(4, 1);
+            w.Property(x => x.Note).HasMaxLength(2000);
+            w.Property(x => x.RecordedBy).HasMaxLength(200);
+            w.Property(x => x.DecidedBy).HasMaxLength(200);
+            w.Property(x => x.DecisionReason).HasMaxLength(4000);
+        });
+        builder.Entity<Deliverable>(d =>
+        {
+            d.ToTable("Deliverables");
+            d.Property(x => x.Title).HasMaxLength(300);
+            d.Property(x => x.SubmittedBy).HasMaxLength(200);
+            d.Property(x => x.AcceptedBy).HasMaxLength(200);
+            d.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<ConflictRuling>(r =>
         {

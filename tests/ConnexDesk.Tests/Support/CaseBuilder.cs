@@ -85,7 +85,11 @@ public sealed class CaseBuilder
                 break;
             case CaseStep.StartEvaluation:
                 foreach (var current in c.Engagements.Where(e => e.IsCurrent).ToList())
-                    c.CompleteEngagement(current, Tick());
+                {
+                    Assert.Empty(c.ContractExpert(current, new DateOnly(2026, 3, 1), new DateOnly(2026, 6, 30), null, Officer, Tick()));
+                    Assert.Empty(c.StartWork(current, Officer, Tick()));
+                    Assert.Empty(c.CompleteEngagement(current, Officer, Tick()));
+                }
                 break;
             case CaseStep.Close:
                 c.RecordEvaluation(Tick());

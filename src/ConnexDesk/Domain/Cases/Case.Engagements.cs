@@ -158,12 +158,4 @@ public sealed partial class Case
         return [];
     }
 
-    public void CompleteEngagement(Engagement engagement, DateTime at)
-    {
-        ArgumentNullException.ThrowIfNull(engagement);
-        if (!_engagements.Contains(engagement))
-            throw new ArgumentException("The engagement is not on this case.", nameof(engagement));
-        engagement.Complete(at);
-        Version++;
-    }
 }

@@ -54,6 +54,9 @@ public enum CaseDocumentKind
     AcknowledgementLetter,
     ApprovalLetter,
     DeclineLetter,
+
+    /// <summary>What an expert delivered under an engagement.</summary>
+    Deliverable,
     Other,
 }
 

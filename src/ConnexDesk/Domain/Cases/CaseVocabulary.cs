@@ -156,6 +156,7 @@ public static class CaseWords
         CaseDocumentKind.AcknowledgementLetter => "Acknowledgement letter",
         CaseDocumentKind.ApprovalLetter => "Approval letter",
         CaseDocumentKind.DeclineLetter => "Decline letter",
+        CaseDocumentKind.Deliverable => "Deliverable",
         CaseDocumentKind.Other => "Other document",
     };
 

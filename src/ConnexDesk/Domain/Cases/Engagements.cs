@@ -34,6 +34,9 @@ public sealed record ExpertProposal(int ExpertId, string ExpertName, string? Rol
 /// <summary>One expert on one case: proposed to the government, accepted or declined by it, then contracted and at work.</summary>
 public sealed class Engagement
 {
+    private readonly List<WorkRecord> _work = [];
+    private readonly List<Deliverable> _deliverables = [];
+
     private Engagement()
     {
         ExpertName = "";
@@ -76,6 +79,18 @@ public sealed class Engagement
     public DateTime? DeclaredAt { get; private set; }
     public string? DeclarationRecordedBy { get; private set; }
 
+    /// <summary>The period of the contract, both days included.</summary>
+    public DateOnly? StartsOn { get; private set; }
+    public DateOnly? EndsOn { get; private set; }
+    public string? ContractReference { get; private set; }
+    public DateTime? ContractedAt { get; private set; }
+    public DateTime? StartedAt { get; private set; }
+    public IReadOnlyList<WorkRecord> Work => _work;
+    public IReadOnlyList<Deliverable> Deliverables => _deliverables;
+
+    /// <summary>The days worked that count against the budget: every record but those a manager refused.</summary>
+    public decimal DaysUsed => _work.Where(w => w.OverBudgetApproved != false).Sum(w => w.Days);
+
     public DateTime? CompletedAt { get; private set; }
     public DateTime? CancelledAt { get; private set; }
     public string? CancellationReason { get; private set; }
@@ -113,6 +128,22 @@ public sealed class Engagement
         Status = EngagementStatus.Completed;
         CompletedAt ??= at;
     }
+
+    internal void Contract(DateOnly startsOn, DateOnly endsOn, string? reference, DateTime at)
+    {
+        Status = EngagementStatus.Contracted;
+        (StartsOn, EndsOn, ContractReference, ContractedAt) = (startsOn, endsOn, string.IsNullOrWhiteSpace(reference) ? null : reference.Trim(), at);
+    }
+
+    internal void Start(DateTime at)
+    {
+        Status = EngagementStatus.Active;
+        StartedAt = at;
+    }
+
+    internal void Add(WorkRecord record) => _work.Add(record);
+
+    internal void Add(Deliverable deliverable) => _deliverables.Add(deliverable);
 }
 
 /// <summary>
@@ -158,4 +189,78 @@ public sealed class ConflictRuling
     public string RuledById { get; private set; }
     public string RuledBy { get; private set; }
     public DateTime RuledAt { get; private set; }
+}
+
+/// <summary>Days an expert worked on one day, as they or staff recorded them; beyond the budget they wait for a manager.</summary>
+public sealed class WorkRecord
+{
+    private WorkRecord()
+    {
+        RecordedBy = "";
+    }
+
+    internal WorkRecord(DateOnly workedOn, decimal days, string? note, bool overBudget, CaseActor actor, DateTime at)
+    {
+        WorkedOn = workedOn;
+        Days = days;
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        OverBudget = overBudget;
+        RecordedBy = actor.Name;
+        RecordedAt = at;
+    }
+
+    public int Id { get; private set; }
+    public DateOnly WorkedOn { get; private set; }
+    public decimal Days { get; private set; }
+    public string? Note { get; private set; }
+    public string RecordedBy { get; private set; }
+    public DateTime RecordedAt { get; private set; }
+
+    /// <summary>Recorded when the budget was already used up: it counts once a manager approves it.</summary>
+    public bool OverBudget { get; private set; }
+
+    /// <summary>Null while an over-budget record waits; true or false once a manager decided.</summary>
+    public bool? OverBudgetApproved { get; private set; }
+    public string? DecidedBy { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
+    public string? DecisionReason { get; private set; }
+
+    public bool AwaitsApproval => OverBudget && OverBudgetApproved is null;
+
+    internal void Decide(bool approved, string? reason, CaseActor manager, DateTime at) =>
+        (OverBudgetApproved, DecisionReason, DecidedBy, DecidedAt) = (approved, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), manager.Name, at);
+}
+
+/// <summary>Something an expert owes the government: a title and a due date; then the document they submit and who accepted it.</summary>
+public sealed class Deliverable
+{
+    private Deliverable()
+    {
+        Title = "";
+    }
+
+    internal Deliverable(string title, DateOnly dueOn)
+    {
+        Title = title.Trim();
+        DueOn = dueOn;
+    }
+
+    public int Id { get; private set; }
+    public string Title { get; private set; }
+    public DateOnly DueOn { get; private set; }
+
+    /// <summary>The case document submitted for it (the latest submission).</summary>
+    public int? DocumentId { get; private set; }
+    public CaseDocument? Document { get; private set; }
+    public DateTime? SubmittedAt { get; private set; }
+    public string? SubmittedBy { get; private set; }
+    public DateTime? AcceptedAt { get; private set; }
+    public string? AcceptedBy { get; private set; }
+
+    public bool IsAccepted => AcceptedAt is not null;
+
+    internal void Submit(CaseDocument document, CaseActor actor, DateTime at) =>
+        (Document, SubmittedAt, SubmittedBy, AcceptedAt, AcceptedBy) = (document, at, actor.Name, null, null);
+
+    internal void Accept(CaseActor actor, DateTime at) => (AcceptedAt, AcceptedBy) = (at, actor.Name);
 }

@@ -556,6 +556,51 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.ToTable("Counterparties", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Deliverable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.ToTable("Deliverables", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.DueDiligenceItem", b =>
                 {
                     b.Property<int>("Id")
@@ -710,6 +755,13 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ContractReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ContractedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("DaysBudgeted")
                         .HasColumnType("integer");
 
@@ -728,6 +780,9 @@ namespace ConnexDesk.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("DeclaredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("ExpertId")
                         .HasColumnType("integer");
@@ -759,6 +814,12 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.Property<string>("Role")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -926,6 +987,60 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("SanctionsHits", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.WorkRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Days")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("OverBudget")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("OverBudgetApproved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("WorkedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.ToTable("WorkRecords", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListEntry", b =>
@@ -2034,6 +2149,21 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Deliverable", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.CaseDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConnexDesk.Domain.Cases.Engagement", null)
+                        .WithMany("Deliverables")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.DueDiligenceItem", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
@@ -2077,6 +2207,14 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
                         .WithMany("SanctionsHits")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.WorkRecord", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Engagement", null)
+                        .WithMany("Work")
+                        .HasForeignKey("EngagementId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
@@ -2240,6 +2378,13 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.Navigation("Notes");
 
                     b.Navigation("SanctionsHits");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Engagement", b =>
+                {
+                    b.Navigation("Deliverables");
+
+                    b.Navigation("Work");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>

@@ -532,6 +532,49 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.ToTable("Counterparties", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Deliverable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.ToTable("Deliverables", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.DueDiligenceItem", b =>
                 {
                     b.Property<int>("Id")
@@ -680,6 +723,13 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContractReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ContractedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DaysBudgeted")
                         .HasColumnType("INTEGER");
 
@@ -697,6 +747,9 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExpertId")
@@ -728,6 +781,12 @@ namespace ConnexDesk.Data.Migrations.Sqlite
 
                     b.Property<string>("Role")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -892,6 +951,58 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.ToTable("SanctionsHits", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.WorkRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Days")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OverBudget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("OverBudgetApproved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WorkedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.ToTable("WorkRecords", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListEntry", b =>
@@ -1966,6 +2077,21 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Deliverable", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.CaseDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConnexDesk.Domain.Cases.Engagement", null)
+                        .WithMany("Deliverables")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.DueDiligenceItem", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
@@ -2009,6 +2135,14 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
                         .WithMany("SanctionsHits")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.WorkRecord", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Engagement", null)
+                        .WithMany("Work")
+                        .HasForeignKey("EngagementId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
@@ -2172,6 +2306,13 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.Navigation("Notes");
 
                     b.Navigation("SanctionsHits");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Engagement", b =>
+                {
+                    b.Navigation("Deliverables");
+
+                    b.Navigation("Work");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>
