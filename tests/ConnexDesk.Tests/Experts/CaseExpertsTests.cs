@@ -271,6 +271,64 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
     }
 
     [Fact]
+    public async Task An_accepted_expert_is_contracted_works_days_beyond_the_budget_that_a_manager_approves_delivers_and_completes()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var (c, officerUser) = await ApprovedCaseAsync($"Siguiri {id} Gold SA");
+        var experts = await RosterAsync($"Nadia Benali {id},nadia.{id}@roster.example,MA,fr:C2,Tax,Mining,,900,EUR,\n", $"nadia.{id}@roster.example");
+        var officer = await desk.SignedInClientAsync(officerUser);
+        var manager = await desk.SignedInClientAsync(await desk.CreateUserAsync(Role.Manager));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
+        {
+            fields["version"] = Version(await LoadAsync(c.Reference));
+            return await client.PostFormAsync($"/cases/{c.Reference}/{page}", $"/cases/{c.Reference}/{page}?handler={handler}", fields);
+        }
+        async Task OkAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
+        {
+            var response = await PostAsync(client, page, handler, fields);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{handler}: {Forms.Text(await response.Content.ReadAsStringAsync())}");
+        }
+
+        await OkAsync(officer, "experts", "Propose", new() { ["expertId"] = experts[$"nadia.{id}@roster.example"].Id.ToString(CultureInfo.InvariantCulture), ["days"] = "1" });
+        var e = (await LoadAsync(c.Reference)).Engagements.Single().Id.ToString(CultureInfo.InvariantCulture);
+        await OkAsync(officer, "experts", "Answer", new() { ["engagementId"] = e, ["accepted"] = "true" });
+        await OkAsync(officer, "experts", "Declaration", new() { ["engagementId"] = e, ["conflict"] = "false" });
+        await OkAsync(officer, "delivery", "Contract", new() { ["engagementId"] = e, ["startsOn"] = $"{today.AddDays(-10):yyyy-MM-dd}", ["endsOn"] = $"{today.AddDays(20):yyyy-MM-dd}", ["contractReference"] = "CT-17" });
+        var startedDelivery = await officer.PostFormAsync($"/cases/{c.Reference}", $"/cases/{c.Reference}?handler=Step",
+            new Dictionary<string, string> { ["version"] = Version(await LoadAsync(c.Reference)), ["step"] = nameof(CaseStep.StartDelivery) });
+        Assert.Equal(HttpStatusCode.Redirect, startedDelivery.StatusCode);
+        await OkAsync(officer, "delivery", "Start", new() { ["engagementId"] = e });
+        await OkAsync(officer, "delivery", "Days", new() { ["engagementId"] = e, ["workedOn"] = $"{today.AddDays(-2):yyyy-MM-dd}", ["days"] = "1", ["note"] = "Modèle fiscal revu." });
+        await OkAsync(officer, "delivery", "Days", new() { ["engagementId"] = e, ["workedOn"] = $"{today.AddDays(-1):yyyy-MM-dd}", ["days"] = "0.5" });
+        var future = await PostAsync(officer, "delivery", "Days", new() { ["engagementId"] = e, ["workedOn"] = $"{today.AddDays(1):yyyy-MM-dd}", ["days"] = "1" });
+        var recordId = (await LoadAsync(c.Reference)).Engagements.Single().Work.Single(w => w.AwaitsApproval).Id.ToString(CultureInfo.InvariantCulture);
+        var officerApproves = await PostAsync(officer, "delivery", "OverBudget", new() { ["engagementId"] = e, ["recordId"] = recordId, ["approve"] = "true" });
+        await OkAsync(manager, "delivery", "OverBudget", new() { ["engagementId"] = e, ["recordId"] = recordId, ["approve"] = "true" });
+        await OkAsync(officer, "delivery", "Deliverable", new() { ["engagementId"] = e, ["title"] = "Note sur le régime fiscal", ["dueOn"] = $"{today.AddDays(5):yyyy-MM-dd}" });
+        var deliverableId = (await LoadAsync(c.Reference)).Engagements.Single().Deliverables.Single().Id.ToString(CultureInfo.InvariantCulture);
+        var pdf = ConnexDesk.Features.Letters.PdfLetter.Write(new ConnexDesk.Features.Letters.LetterContent("fr", ["Nadia Benali"], "1 décembre 2026", null, ["Ministère"], "Note sur le régime fiscal",
+            [.. ConnexDesk.Features.Letters.LetterContent.Blocks("Le régime fiscal de la convention.")], [], new ConnexDesk.Features.Letters.LetterLabels("Réf. :", "Objet :", "Page {0} sur {1}", "Confidentiel")));
+        var submitted = await officer.PostFileAsync($"/cases/{c.Reference}/delivery", $"/cases/{c.Reference}/delivery?handler=Submit",
+            new Dictionary<string, string> { ["version"] = Version(await LoadAsync(c.Reference)), ["engagementId"] = e, ["deliverableId"] = deliverableId }, "file", "note-fiscale.pdf", pdf);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        await OkAsync(officer, "delivery", "Accept", new() { ["engagementId"] = e, ["deliverableId"] = deliverableId });
+        await OkAsync(officer, "delivery", "Complete", new() { ["engagementId"] = e });
+        var page = Forms.Text(await officer.GetStringAsync($"/cases/{c.Reference}/delivery"));
+        var evaluation = await officer.PostFormAsync($"/cases/{c.Reference}", $"/cases/{c.Reference}?handler=Step",
+            new Dictionary<string, string> { ["version"] = Version(await LoadAsync(c.Reference)), ["step"] = nameof(CaseStep.StartEvaluation) });
+
+        Assert.Contains("Give a day within the contract", Forms.Text(await future.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Only managers can do this.", Forms.Text(await officerApproves.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("1.5 used of 1 budgeted", page, StringComparison.Ordinal);
+        Assert.Contains("note-fiscale.pdf", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, evaluation.StatusCode);
+        var done = await LoadAsync(c.Reference);
+        Assert.Equal((CaseStage.Evaluation, EngagementStatus.Completed), (done.Stage, done.Engagements.Single().Status));
+        Assert.Contains(done.Documents, d => d.Kind == CaseDocumentKind.Deliverable && d.FileName == "note-fiscale.pdf");
+    }
+
+    [Fact]
     public async Task The_experts_of_a_case_are_not_shown_to_an_officer_it_is_not_assigned_to_nor_to_an_expert()
     {
         var (c, _) = await ApprovedCaseAsync("Simandou " + Guid.NewGuid().ToString("N")[..6]);

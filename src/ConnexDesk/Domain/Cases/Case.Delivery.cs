@@ -56,7 +56,8 @@ public sealed partial class Case
             return [new Reason("Give a day within the contract ({0:yyyy-MM-dd} to {1:yyyy-MM-dd}) and not in the future.", engagement.StartsOn!, engagement.EndsOn!)];
         if (engagement.Work.Where(w => w.WorkedOn == on && w.OverBudgetApproved != false).Sum(w => w.Days) + worked > MaxDaysPerRecord)
             return [new Reason("More than one day recorded for {0:yyyy-MM-dd}.", on)];
-        var overBudget = engagement.DaysBudgeted is { } budget && engagement.DaysUsed + worked > budget;
+        var pending = engagement.Work.Where(w => w.AwaitsApproval).Sum(w => w.Days);
+        var overBudget = engagement.DaysBudgeted is { } budget && engagement.DaysUsed + pending + worked > budget;
         engagement.Add(new WorkRecord(on, worked, note, overBudget, actor, at));
         Record(new CaseHistoryEntry(HistoryKind.EngagementChanged, actor, at)
         {

@@ -88,8 +88,8 @@ public sealed class Engagement
     public IReadOnlyList<WorkRecord> Work => _work;
     public IReadOnlyList<Deliverable> Deliverables => _deliverables;
 
-    /// <summary>The days worked that count against the budget: every record but those a manager refused.</summary>
-    public decimal DaysUsed => _work.Where(w => w.OverBudgetApproved != false).Sum(w => w.Days);
+    /// <summary>The days worked that count: within the budget, or beyond it with a manager's approval.</summary>
+    public decimal DaysUsed => _work.Where(w => !w.OverBudget || w.OverBudgetApproved == true).Sum(w => w.Days);
 
     public DateTime? CompletedAt { get; private set; }
     public DateTime? CancelledAt { get; private set; }
