@@ -329,6 +329,62 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
     }
 
     [Fact]
+    public async Task An_expert_at_work_records_days_and_submits_a_deliverable_on_their_own_page()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var (c, _) = await ApprovedCaseAsync($"Kouroussa {id} Gold SA");
+        var expertUser = await desk.CreateUserAsync(Role.Expert);
+        var experts = await RosterAsync($"Fatoumata Keita {id},{expertUser.Email},GN,fr:native,Legal,Mining,GN,700,EUR,\n", expertUser.Email.ToLowerInvariant());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await desk.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<DeskDb>();
+            var found = (await db.LoadAsync(c.Reference, Cli))!;
+            var now = DateTime.UtcNow;
+            Assert.Empty(found.ProposeExpert(new ExpertProposal(experts[expertUser.Email.ToLowerInvariant()].Id, $"Fatoumata Keita {id}", "Juriste", 5, [], []), Cli, now));
+            var engagement = found.Engagements.Single();
+            Assert.Empty(found.RecordGovernmentDecision(engagement, accepted: true, null, Cli, now));
+            Assert.Empty(found.RecordConflictDeclaration(engagement, conflict: false, null, Cli, now));
+            Assert.Empty(found.ContractExpert(engagement, today.AddDays(-5), today.AddDays(20), null, Cli, now));
+            var code = await services.GetRequiredService<CodeOfConductRegister>().StandingAsync([engagement.ExpertId]);
+            Assert.True(found.Take(CaseStep.StartDelivery, new StepRequest(Cli, now, null, code)).Done);
+            Assert.Empty(found.StartWork(engagement, Cli, now));
+            Assert.Empty(found.AddDeliverable(engagement, "Analyse juridique", today.AddDays(7), Cli, now));
+            await db.SaveChangesAsync();
+        });
+        var engagementId = (await LoadAsync(c.Reference)).Engagements.Single().Id.ToString(CultureInfo.InvariantCulture);
+        var deliverableId = (await LoadAsync(c.Reference)).Engagements.Single().Deliverables.Single().Id.ToString(CultureInfo.InvariantCulture);
+        var expert = await desk.SignedInClientAsync(expertUser);
+
+        var days = await expert.PostFormAsync("/my-engagements", "/my-engagements?handler=Days", new Dictionary<string, string>
+        {
+            ["engagementId"] = engagementId,
+            ["workedOn"] = $"{today.AddDays(-1):yyyy-MM-dd}",
+            ["days"] = "1",
+            ["note"] = "Lecture de la convention.",
+        });
+        var future = await expert.PostFormAsync("/my-engagements", "/my-engagements?handler=Days", new Dictionary<string, string>
+        {
+            ["engagementId"] = engagementId,
+            ["workedOn"] = $"{today.AddDays(3):yyyy-MM-dd}",
+            ["days"] = "1",
+        });
+        var submitted = await expert.PostFileAsync("/my-engagements", "/my-engagements?handler=Submit", new Dictionary<string, string>
+        {
+            ["engagementId"] = engagementId,
+            ["deliverableId"] = deliverableId,
+        }, "file", "analyse.pdf", ConnexDesk.Features.Letters.PdfLetter.Write(new ConnexDesk.Features.Letters.LetterContent("fr", ["Fatoumata Keita"], "1 décembre 2026", null, ["Ministère"],
+            "Analyse juridique", [.. ConnexDesk.Features.Letters.LetterContent.Blocks("Analyse.")], [], new ConnexDesk.Features.Letters.LetterLabels("Réf. :", "Objet :", "Page {0} sur {1}", "Confidentiel"))));
+
+        Assert.Equal(HttpStatusCode.Redirect, days.StatusCode);
+        Assert.Contains("Give a day within the contract", Forms.Text(await future.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var engagementAfter = (await LoadAsync(c.Reference)).Engagements.Single();
+        Assert.Equal((1m, $"Fatoumata Keita {id}"), (engagementAfter.DaysUsed, engagementAfter.Work.Single().RecordedBy));
+        Assert.Equal("analyse.pdf", engagementAfter.Deliverables.Single().Document!.FileName);
+    }
+
+    [Fact]
     public async Task The_experts_of_a_case_are_not_shown_to_an_officer_it_is_not_assigned_to_nor_to_an_expert()
     {
         var (c, _) = await ApprovedCaseAsync("Simandou " + Guid.NewGuid().ToString("N")[..6]);

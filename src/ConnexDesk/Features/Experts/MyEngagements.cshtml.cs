@@ -18,7 +18,7 @@ namespace ConnexDesk.Features.Experts;
 /// is shown here: not the country, not the title, not the documents.
 /// </summary>
 [Authorize(Roles = Roles.Expert)]
-public sealed class MyEngagementsModel(DeskDb db, CodeOfConductRegister codeOfConduct, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<MyEngagementsModel> logger) : PageModel
+public sealed class MyEngagementsModel(DeskDb db, BlobStore blobs, CodeOfConductRegister codeOfConduct, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<MyEngagementsModel> logger) : PageModel
 {
     public Expert? Expert { get; private set; }
     public bool SignedCurrent { get; private set; }
@@ -32,31 +32,52 @@ public sealed class MyEngagementsModel(DeskDb db, CodeOfConductRegister codeOfCo
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostDeclareAsync(int engagementId, bool? conflict, string? description)
+    public Task<IActionResult> OnPostDeclareAsync(int engagementId, bool? conflict, string? description) =>
+        ChangeAsync(engagementId, description, (c, e, expert, now) => Task.FromResult<IReadOnlyList<string>>(conflict is null
+            ? [localizer["Say whether you have a conflict of interest with these parties."]]
+            : (description?.Length ?? 0) > 4000
+                ? [localizer["The description can have at most 4000 characters."]]
+                : Said(c.RecordConflictDeclaration(e, conflict.Value, description, expert, now))), localizer["Your declaration is recorded. The unit will be in touch."]);
+
+    public Task<IActionResult> OnPostDaysAsync(int engagementId, DateOnly? workedOn, decimal? days, string? note) =>
+        ChangeAsync(engagementId, note, (c, e, expert, now) => Task.FromResult<IReadOnlyList<string>>((note?.Length ?? 0) > 2000
+            ? [localizer["The note can have at most 2000 characters."]]
+            : Said(c.RecordDaysWorked(e, workedOn, days, note, expert, now))), localizer["Days recorded."]);
+
+    public Task<IActionResult> OnPostSubmitAsync(int engagementId, int deliverableId, IFormFile? file) =>
+        ChangeAsync(engagementId, null, async (c, e, expert, now) =>
+        {
+            if (file is null)
+                return [localizer["Choose the file of the deliverable."]];
+            await using var stream = file.OpenReadStream();
+            var (upload, problem) = await DocumentUpload.CheckAsync(stream, file.Length, file.FileName, HttpContext.RequestAborted);
+            if (upload is null)
+                return [localizer[problem!]];
+            var sha256 = await blobs.PutAsync(upload.Content, HttpContext.RequestAborted);
+            return Said(c.SubmitDeliverable(e, e.Deliverables.SingleOrDefault(d => d.Id == deliverableId),
+                new CaseDocument(CaseDocumentKind.Deliverable, upload.FileName, upload.ContentType, sha256, upload.Content.Length, now, expert.Name), expert));
+        }, localizer["Deliverable submitted. The unit will review it."]);
+
+    /// <summary>One change by the expert to one of their own engagements; any other engagement looks like one that does not exist.</summary>
+    private async Task<IActionResult> ChangeAsync(int engagementId, string? typed, Func<Case, Engagement, CaseActor, DateTime, Task<IReadOnlyList<string>>> change, string done)
     {
         await LoadAsync();
-        // Only an engagement of this expert: any other id looks like one that does not exist.
         var found = Engagements.FirstOrDefault(e => e.Engagement.Id == engagementId);
         if (Expert is null || found.Case is null)
             return NotFound();
-        List<string> problems = [];
-        if (conflict is null)
-            problems.Add(localizer["Say whether you have a conflict of interest with these parties."]);
-        else if ((description?.Length ?? 0) > 4000)
-            problems.Add(localizer["The description can have at most 4000 characters."]);
-        else
-            problems.AddRange(found.Case.RecordConflictDeclaration(found.Engagement, conflict.Value, description, new CaseActor(User.ToActor().UserId, Expert.Name, Role.Expert), clock.GetUtcNow().UtcDateTime)
-                .Select(r => localizer[r.Template, r.Args].Value));
+        var problems = await change(found.Case, found.Engagement, new CaseActor(User.ToActor().UserId, Expert.Name, Role.Expert), clock.GetUtcNow().UtcDateTime);
         if (problems.Count > 0)
         {
-            (Problems, PostedEngagement, PostedText) = (problems, engagementId, description);
+            (Problems, PostedEngagement, PostedText) = (problems, engagementId, typed);
             return Page();
         }
         await db.SaveChangesAsync();
-        logger.LogInformation("Expert {ExpertId} declared on engagement {EngagementId} of case {Reference}: conflict {Conflict}", Expert.Id, engagementId, found.Case.Reference, conflict);
-        Done = localizer["Your declaration is recorded. The unit will be in touch."];
+        logger.LogInformation("Expert {ExpertId} changed engagement {EngagementId} of case {Reference} ({Handler})", Expert.Id, engagementId, found.Case.Reference, Request.Query["handler"].ToString());
+        Done = done;
         return Redirect("/my-engagements");
     }
+
+    private List<string> Said(IEnumerable<Reason> refusals) => [.. refusals.Select(r => localizer[r.Template, r.Args].Value)];
 
     private async Task LoadAsync()
     {
@@ -66,7 +87,8 @@ public sealed class MyEngagementsModel(DeskDb db, CodeOfConductRegister codeOfCo
         var expertId = Expert.Id;
         var current = await codeOfConduct.StandingAsync([expertId], HttpContext.RequestAborted);
         SignedCurrent = current?.SignedBy.Contains(expertId) == true;
-        var cases = await db.Cases.Include(c => c.Engagements).Include(c => c.Counterparties).Include(c => c.ConflictRulings)
+        var cases = await db.Cases.Include(c => c.Engagements).ThenInclude(e => e.Work).Include(c => c.Engagements).ThenInclude(e => e.Deliverables)
+            .Include(c => c.Counterparties).Include(c => c.ConflictRulings).Include(c => c.Documents)
             .Where(c => c.Engagements.Any(e => e.ExpertId == expertId)).AsSplitQuery().ToListAsync(HttpContext.RequestAborted);
         Engagements = [.. cases.SelectMany(c => c.Engagements.Where(e => e.ExpertId == expertId).Select(e => (c, e))).OrderByDescending(x => x.e.ProposedAt)];
     }
