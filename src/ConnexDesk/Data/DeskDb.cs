@@ -210,6 +210,7 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             c.Property(x => x.RecommendedBy).HasMaxLength(200);
             c.Property(x => x.ScreenedAgainst).HasMaxLength(1000);
             c.HasOne(x => x.Agreement).WithOne().HasForeignKey<Agreement>("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasOne(x => x.Evaluation).WithOne().HasForeignKey<Evaluation>("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.Property(x => x.Language).HasMaxLength(2).HasDefaultValue("en");
         });
         builder.Entity<Consultation>(k =>
@@ -409,6 +410,22 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             e.Property(x => x.ContractReference).HasMaxLength(200);
             e.HasMany(x => x.Work).WithOne().HasForeignKey("EngagementId").OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Deliverables).WithOne().HasForeignKey("EngagementId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Evaluation>(v =>
+        {
+            v.ToTable("Evaluations");
+            v.Property(x => x.CapacityBuilt).HasMaxLength(8000);
+            v.Property(x => x.AnsweredBy).HasMaxLength(200);
+            v.Property(x => x.AnswersRecordedBy).HasMaxLength(200);
+            v.Property(x => x.LessonsLearned).HasMaxLength(20_000);
+            v.Property(x => x.LessonsLearnedBy).HasMaxLength(200);
+            v.HasMany(x => x.Answers).WithOne().HasForeignKey("EvaluationId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<EvaluationAnswer>(a =>
+        {
+            a.ToTable("EvaluationAnswers");
+            a.Property(x => x.Criterion).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Comment).HasMaxLength(4000);
         });
         builder.Entity<WorkRecord>(w =>
         {

@@ -92,7 +92,8 @@ public sealed class CaseBuilder
                 }
                 break;
             case CaseStep.Close:
-                c.RecordEvaluation(Tick());
+                Assert.Empty(c.RecordGovernmentEvaluation([.. Enum.GetValues<EvaluationCriterion>().Select(k => new EvaluationAnswer(k, 3, null))], "The team now models royalties itself.", "Fatou Focal", Officer, Tick()));
+                Assert.Empty(c.WriteLessonsLearned("Field the fiscal expert before the first round.", Officer, Tick()));
                 break;
             case CaseStep.Decline:
                 if (!c.Letters.Any(l => l.Kind == LetterKind.Decline))

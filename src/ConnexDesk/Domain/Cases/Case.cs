@@ -87,6 +87,9 @@ public sealed partial class Case
     public string? AssignedOfficerId { get; private set; }
     public DateTime? EvaluationRecordedAt { get; private set; }
 
+    /// <summary>The evaluation, once staff start it at the Evaluation stage.</summary>
+    public Evaluation? Evaluation { get; private set; }
+
     /// <summary>Incremented by every change; two people saving the same version means the second is told, not overwritten.</summary>
     public int Version { get; private set; }
 
@@ -548,11 +551,6 @@ public sealed partial class Case
         Version++;
     }
 
-    public void RecordEvaluation(DateTime at)
-    {
-        EvaluationRecordedAt = at;
-        Version++;
-    }
 
     /// <summary>How long the case spent in each stage, from its stage-change history.</summary>
     public IReadOnlyList<StageSpell> StageSpells()

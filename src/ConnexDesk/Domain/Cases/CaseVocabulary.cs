@@ -183,6 +183,16 @@ public static class CaseWords
         Cases.RiskRating.High => "High",
     };
 
+    public static string Criterion(EvaluationCriterion criterion) => criterion switch
+    {
+        EvaluationCriterion.Relevance => "Relevance",
+        EvaluationCriterion.Coherence => "Coherence",
+        EvaluationCriterion.Effectiveness => "Effectiveness",
+        EvaluationCriterion.Efficiency => "Efficiency",
+        EvaluationCriterion.Impact => "Impact",
+        EvaluationCriterion.Sustainability => "Sustainability",
+    };
+
     public static string EngagementStatus(EngagementStatus status) => status switch
     {
         Cases.EngagementStatus.Proposed => "Proposed to the government",

@@ -23,6 +23,7 @@ public static class CaseLoading
             .Include(c => c.History)
             .Include(c => c.Letters)
             .Include(c => c.Agreement)
+            .Include(c => c.Evaluation).ThenInclude(e => e!.Answers)
             .Include(c => c.SanctionsHits)
             .Include(c => c.Consultations)
             .Include(c => c.ConflictRulings)

@@ -839,6 +839,84 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.ToTable("Engagements", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Evaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("AnswersRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnswersRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CapacityBuilt")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LessonsLearned")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime?>("LessonsLearnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LessonsLearnedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("Evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.EvaluationAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("EvaluationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.ToTable("EvaluationAnswers", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.IssuedLetter", b =>
                 {
                     b.Property<int>("Id")
@@ -2194,6 +2272,22 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Evaluation", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Case", null)
+                        .WithOne("Evaluation")
+                        .HasForeignKey("ConnexDesk.Domain.Cases.Evaluation", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.EvaluationAnswer", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Evaluation", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.IssuedLetter", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
@@ -2371,6 +2465,8 @@ namespace ConnexDesk.Data.Migrations.Postgres
 
                     b.Navigation("Engagements");
 
+                    b.Navigation("Evaluation");
+
                     b.Navigation("History");
 
                     b.Navigation("Letters");
@@ -2385,6 +2481,11 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.Navigation("Deliverables");
 
                     b.Navigation("Work");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Evaluation", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>

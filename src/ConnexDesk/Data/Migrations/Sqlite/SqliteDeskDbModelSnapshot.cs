@@ -807,6 +807,80 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.ToTable("Engagements", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Evaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnswersRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CapacityBuilt")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LessonsLearned")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LessonsLearnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonsLearnedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("Evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.EvaluationAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.ToTable("EvaluationAnswers", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.IssuedLetter", b =>
                 {
                     b.Property<int>("Id")
@@ -2122,6 +2196,22 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Evaluation", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Case", null)
+                        .WithOne("Evaluation")
+                        .HasForeignKey("ConnexDesk.Domain.Cases.Evaluation", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.EvaluationAnswer", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Evaluation", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.IssuedLetter", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
@@ -2299,6 +2389,8 @@ namespace ConnexDesk.Data.Migrations.Sqlite
 
                     b.Navigation("Engagements");
 
+                    b.Navigation("Evaluation");
+
                     b.Navigation("History");
 
                     b.Navigation("Letters");
@@ -2313,6 +2405,11 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.Navigation("Deliverables");
 
                     b.Navigation("Work");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.Evaluation", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>
