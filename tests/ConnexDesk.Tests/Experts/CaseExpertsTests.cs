@@ -271,7 +271,7 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
     }
 
     [Fact]
-    public async Task An_accepted_expert_is_contracted_works_days_beyond_the_budget_that_a_manager_approves_delivers_and_completes()
+    public async Task An_accepted_expert_is_contracted_works_days_beyond_the_budget_that_a_manager_approves_delivers_and_the_case_is_evaluated_and_closed()
     {
         var id = Guid.NewGuid().ToString("N")[..8];
         var (c, officerUser) = await ApprovedCaseAsync($"Siguiri {id} Gold SA");
@@ -326,6 +326,24 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
         var done = await LoadAsync(c.Reference);
         Assert.Equal((CaseStage.Evaluation, EngagementStatus.Completed), (done.Stage, done.Engagements.Single().Status));
         Assert.Contains(done.Documents, d => d.Kind == CaseDocumentKind.Deliverable && d.FileName == "note-fiscale.pdf");
+
+        var contact = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Organisations.AsNoTracking().Where(o => o.Id == done.OrganisationId).SelectMany(o => o.Contacts).SingleAsync());
+        await OkAsync(officer, "evaluation", "Questionnaire", new() { ["recipientId"] = contact.Id.ToString(CultureInfo.InvariantCulture) });
+        var ratings = Enum.GetValues<EvaluationCriterion>().ToDictionary(k => $"rating[{k}]", _ => "4");
+        var incomplete = await PostAsync(officer, "evaluation", "Answers", new(ratings.Skip(1)) { ["answeredBy"] = "Mariama Condé" });
+        await OkAsync(officer, "evaluation", "Answers", new(ratings) { ["comment[Impact]"] = "Nous avons obtenu une redevance plus élevée.", ["capacityBuilt"] = "Notre équipe construit désormais son modèle fiscal.", ["answeredBy"] = "Mariama Condé" });
+        await OkAsync(officer, "evaluation", "Lessons", new() { ["text"] = "L'expert fiscal est arrivé à temps ; prévoir la note juridique plus tôt." });
+        var closed = await officer.PostFormAsync($"/cases/{c.Reference}", $"/cases/{c.Reference}?handler=Step",
+            new Dictionary<string, string> { ["version"] = Version(await LoadAsync(c.Reference)), ["step"] = nameof(CaseStep.Close) });
+
+        Assert.Contains("Rate Relevance from 1 to 4.", Forms.Text(await incomplete.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var final = await LoadAsync(c.Reference);
+        Assert.Equal(CaseStage.Closed, final.Stage);
+        Assert.Equal(("Nous avons obtenu une redevance plus élevée.", "Mariama Condé"), (final.Evaluation!.Answers.Single(a => a.Criterion == EvaluationCriterion.Impact).Comment, final.Evaluation.AnsweredBy));
+        var questionnaire = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Outbox.AsNoTracking().SingleAsync(o => o.CaseId == final.Id && o.Kind == ConnexDesk.Domain.Intake.OutgoingKind.Questionnaire));
+        Assert.Equal((contact.Email, $"[{c.Reference}] Votre évaluation de l'appui"), (questionnaire.ToAddress, questionnaire.Subject));
+        Assert.Contains("Pertinence : l'appui répondait-il aux besoins de votre négociation ?", questionnaire.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,6 +35,20 @@ public sealed partial class Case
         return [];
     }
 
+    /// <summary>The questionnaire went to the government's focal point.</summary>
+    public IReadOnlyList<Reason> RecordQuestionnaireSent(string recipient, CaseActor actor, DateTime at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!CanBeChangedBy(actor))
+            return [new Reason("Only the unit's staff change an open case.")];
+        if (Stage != CaseStage.Evaluation)
+            return [new Reason("The questionnaire is sent at the stage '{0}'; the case is at '{1}'.", CaseWords.Stage(CaseStage.Evaluation), CaseWords.Stage(Stage))];
+        Evaluation ??= new Evaluation(at);
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, at) { Field = "Evaluation questionnaire", NewValue = $"sent to {recipient}" });
+        return [];
+    }
+
     public IReadOnlyList<Reason> WriteLessonsLearned(string? text, CaseActor actor, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(actor);

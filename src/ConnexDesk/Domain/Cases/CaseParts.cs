@@ -57,6 +57,9 @@ public enum CaseDocumentKind
 
     /// <summary>What an expert delivered under an engagement.</summary>
     Deliverable,
+
+    /// <summary>An expert's own report on the support, for the evaluation.</summary>
+    ExpertReport,
     Other,
 }
 

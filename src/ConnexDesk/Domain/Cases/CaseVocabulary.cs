@@ -157,6 +157,7 @@ public static class CaseWords
         CaseDocumentKind.ApprovalLetter => "Approval letter",
         CaseDocumentKind.DeclineLetter => "Decline letter",
         CaseDocumentKind.Deliverable => "Deliverable",
+        CaseDocumentKind.ExpertReport => "Expert's report",
         CaseDocumentKind.Other => "Other document",
     };
 

@@ -10,6 +10,9 @@ public enum OutgoingKind
 
     /// <summary>The experts the unit proposes, for the government to accept or decline each.</summary>
     Shortlist,
+
+    /// <summary>The evaluation questionnaire sent to the focal point after delivery.</summary>
+    Questionnaire,
 }
 
 public enum OutgoingStatus

@@ -35,6 +35,15 @@ public abstract class CasePageModel(DeskDb db, TimeProvider clock, IStringLocali
     /// <summary>Where the browser goes after a change was saved.</summary>
     protected virtual string PageAfterChange(Case found) => $"/cases/{found.Reference}";
 
+    /// <summary>The requesting organisation's contacts with an email address: who the unit's mail about the case can go to.</summary>
+    protected async Task<IReadOnlyList<Domain.OrganisationContact>> RecipientsAsync(Case found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        return found.OrganisationId is { } organisationId
+            ? (await Db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId, HttpContext.RequestAborted)).LetterRecipients()
+            : [];
+    }
+
     /// <summary>The reasons a change was refused, in the reader's language, under <paramref name="heading"/>.</summary>
     protected (string, List<string>) Refused(string heading, IEnumerable<Domain.Reason> refusals) =>
         (heading, [.. refusals.Select(r => Localizer[r.Template, r.Args].Value)]);

@@ -131,10 +131,7 @@ public sealed class CaseExpertsModel(DeskDb db, TimeProvider clock, IStringLocal
     public Task<IActionResult> OnPostShortlistAsync(string reference, int version, int? recipientId) =>
         ChangeAsync(reference, version, async (c, actor, now) =>
         {
-            var organisation = c.OrganisationId is { } organisationId
-                ? await Db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId)
-                : null;
-            var recipient = organisation?.LetterRecipients().FirstOrDefault(r => r.Id == recipientId);
+            var recipient = (await RecipientsAsync(c)).FirstOrDefault(r => r.Id == recipientId);
             if (recipient?.Email is null)
                 return (Localizer["Choose the contact of the requesting organisation to send the shortlist to."], []);
             var refusals = c.RecordShortlistSent(recipient.Email, actor, now);
@@ -168,8 +165,7 @@ public sealed class CaseExpertsModel(DeskDb db, TimeProvider clock, IStringLocal
         Case = found;
         Now = Clock.GetUtcNow().UtcDateTime;
         Needs = Form.Apply(ExpertiseNeeds.For(found, DateOnly.FromDateTime(Now)));
-        if (found.OrganisationId is { } organisationId)
-            Recipients = (await Db.Organisations.AsNoTracking().Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId, HttpContext.RequestAborted)).LetterRecipients();
+        Recipients = await RecipientsAsync(found);
         var ranked = await matching.RankAsync(found, Needs, HttpContext.RequestAborted);
         RosterSize = ranked.Count;
         // Experts the government named are always listed, wherever their score puts them.

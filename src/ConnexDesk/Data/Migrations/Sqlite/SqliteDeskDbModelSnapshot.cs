@@ -27,7 +27,7 @@ namespace ConnexDesk.Data.Migrations.Sqlite
 
                     b.HasKey("Year");
 
-                    b.ToTable("CaseNumberSequences");
+                    b.ToTable("CaseNumberSequences", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Data.LetterNumberSequence", b =>
@@ -40,7 +40,7 @@ namespace ConnexDesk.Data.Migrations.Sqlite
 
                     b.HasKey("Year");
 
-                    b.ToTable("LetterNumberSequences");
+                    b.ToTable("LetterNumberSequences", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Agreement", b =>
@@ -1914,7 +1914,7 @@ namespace ConnexDesk.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
