@@ -9,7 +9,7 @@ public sealed class ExpertSelectionTests(BrowserDesk browser)
     private const string Officer = "officer@demo.connexdesk.org";
 
     [Fact]
-    public async Task The_officer_finds_three_experts_sees_why_each_is_suggested_and_cannot_propose_the_one_tied_to_the_counterparty()
+    public async Task The_officer_finds_three_experts_cannot_propose_the_one_tied_to_the_counterparty_and_takes_the_case_through_delivery_and_evaluation_to_closed()
     {
         var officer = await browser.SignedInAsync(Officer);
         await officer.GotoAsync("/cases?q=bauxite");
@@ -46,6 +46,72 @@ public sealed class ExpertSelectionTests(BrowserDesk browser)
         await helene.GetByRole(AriaRole.Button, new() { Name = "Record the answer" }).ClickAsync();
         await Assertions.Expect(officer.Locator("li.engagement", new() { HasText = "Hélène Morel" }).Locator(".badge")).ToHaveTextAsync("Accepted by the government");
         await BrowserDesk.ScreenshotAsync(officer, "experts-proposed");
+
+        // The government declined the other two; Hélène declared no conflict.
+        foreach (var name in new[] { "Ousmane Camara", "Nadia Benali" })
+        {
+            var other = officer.Locator("li.engagement", new() { HasText = name });
+            await other.Locator("summary", new() { HasText = "Record the government's answer" }).ClickAsync();
+            await other.GetByLabel("Declined").CheckAsync();
+            await other.GetByRole(AriaRole.Button, new() { Name = "Record the answer" }).ClickAsync();
+            await Assertions.Expect(officer.Locator("li.engagement", new() { HasText = name }).Locator(".badge")).ToHaveTextAsync("Declined by the government");
+        }
+        helene = officer.Locator("li.engagement", new() { HasText = "Hélène Morel" });
+        await helene.Locator("summary", new() { HasText = "conflict-of-interest declaration" }).ClickAsync();
+        await helene.GetByLabel("No conflict with the counterparties").CheckAsync();
+        await helene.GetByRole(AriaRole.Button, new() { Name = "Record the declaration" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("The expert's declaration is recorded.");
+
+        await officer.GotoAsync($"{CaseUrl(officer)}/delivery");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await officer.GetByLabel("First day").FillAsync($"{today.AddDays(-5):yyyy-MM-dd}");
+        await officer.GetByLabel("Last day").FillAsync($"{today.AddDays(25):yyyy-MM-dd}");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Record the contract" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("The contract is recorded.");
+        var reference = officer.Url.Split('/')[^2];
+        await officer.GotoAsync($"/cases/{reference}");
+        await officer.Locator("form.step.possible").GetByRole(AriaRole.Button, new() { Name = "Start delivery" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".case-meta .badge")).ToHaveTextAsync("Delivery");
+
+        await officer.GotoAsync($"/cases/{reference}/delivery");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "The expert starts work" }).ClickAsync();
+        await officer.GetByLabel("Day", new() { Exact = true }).FillAsync($"{today.AddDays(-1):yyyy-MM-dd}");
+        await officer.GetByLabel("What was done (optional)").FillAsync("Analyse de la convention de 2012.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Days recorded.");
+        await officer.Locator("summary", new() { HasText = "Agree a deliverable" }).ClickAsync();
+        await officer.GetByLabel("Title").FillAsync("Analyse juridique de la convention");
+        await officer.GetByLabel("Due").FillAsync($"{today.AddDays(7):yyyy-MM-dd}");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Agree", Exact = true }).ClickAsync();
+        await officer.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "analyse-juridique.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray() });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Deliverable submitted.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await BrowserDesk.ScreenshotAsync(officer, "delivery");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Complete the engagement" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("The engagement is completed.");
+
+        await officer.GotoAsync($"/cases/{reference}");
+        await officer.Locator("form.step.possible").GetByRole(AriaRole.Button, new() { Name = "Start the evaluation" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".case-meta .badge")).ToHaveTextAsync("Evaluation");
+        await officer.GotoAsync($"/cases/{reference}/evaluation");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Send the questionnaire" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("The questionnaire is in the outbox.");
+        foreach (var fieldset in await officer.Locator("fieldset.criterion").AllAsync())
+            await fieldset.GetByLabel("4").CheckAsync();
+        await officer.GetByLabel("Capacity built in the government's team").FillAsync("L'équipe juridique rédige désormais ses propres clauses de stabilité.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Record the answers" }).ClickAsync();
+        await officer.Locator("#lessons-text").FillAsync("Proposer la juriste dès l'approbation : elle a été acceptée en deux jours.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Save the lessons learned" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".case-meta")).ToContainTextAsync("The evaluation is complete");
+        await BrowserDesk.ScreenshotAsync(officer, "evaluation");
+
+        await officer.GotoAsync($"/cases/{reference}");
+        await officer.Locator("form.step.possible").GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".case-meta .badge")).ToHaveTextAsync("Closed");
+        await BrowserDesk.ScreenshotAsync(officer, "case-closed");
         await officer.Context.CloseAsync();
     }
+
+    private static string CaseUrl(IPage page) => page.Url[..page.Url.LastIndexOf('/')];
 }

@@ -8,6 +8,9 @@ public static class Display
 {
     public static string When(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
+    /// <summary>Days worked or budgeted: "1", "2.5".</summary>
+    public static string Days(decimal days) => days.ToString("0.#", CultureInfo.InvariantCulture);
+
     public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 
     public static string Duration(TimeSpan span, IStringLocalizer localizer)
