@@ -146,10 +146,9 @@ public sealed partial class Case
 
     public IReadOnlyList<Reason> CancelEngagement(Engagement? engagement, string? reason, CaseActor actor, DateTime at)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!CanBeChangedBy(actor))
-            return [new Reason("Only the unit's staff change an open case.")];
-        if (engagement is null || !_engagements.Contains(engagement) || !engagement.IsCurrent)
+        if (Refusal(engagement, actor) is { } refused)
+            return [refused];
+        if (!engagement!.IsCurrent)
             return [new Reason("That expert is not proposed or engaged on this case.")];
         if (string.IsNullOrWhiteSpace(reason))
             return [new Reason("a reason is required.")];

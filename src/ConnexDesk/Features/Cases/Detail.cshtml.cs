@@ -279,12 +279,10 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         {
             if (file is null || !Enum.IsDefined(kind))
                 return (Localizer["Choose a file and what it is."], []);
-            await using var stream = file.OpenReadStream();
-            var (upload, problem) = await DocumentUpload.CheckAsync(stream, file.Length, file.FileName, HttpContext.RequestAborted);
-            if (upload is null)
+            var (document, problem) = await DocumentUpload.StoreAsync(file, kind, actor.Name, now, blobs, HttpContext.RequestAborted);
+            if (document is null)
                 return (Localizer["{0} was not added:", Intake.MailReading.SafeFileName(file.FileName)], [Localizer[problem!].Value]);
-            var sha256 = await blobs.PutAsync(upload.Content, HttpContext.RequestAborted);
-            c.AddDocument(new CaseDocument(kind, upload.FileName, upload.ContentType, sha256, upload.Content.Length, now, actor.Name), actor);
+            c.AddDocument(document, actor);
             return null;
         }, c => Localizer["Added to the case's documents: {0}.", c.Documents[^1].FileName]);
 

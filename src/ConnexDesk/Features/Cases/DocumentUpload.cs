@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using ConnexDesk.Domain.Cases;
 using ConnexDesk.Features.Intake;
 
 namespace ConnexDesk.Features.Cases;
@@ -28,6 +29,22 @@ public static class DocumentUpload
         "image/jpeg",
         "text/plain",
     ];
+
+    /// <summary>
+    /// An uploaded file checked and stored (encrypted) as a document of the given kind, ready to be added to a case; or
+    /// why it is refused, in words for the person who sent it (a localizer key with the file name).
+    /// </summary>
+    public static async Task<(CaseDocument? Document, string? Problem)> StoreAsync(IFormFile file, CaseDocumentKind kind, string addedBy, DateTime at, Infrastructure.BlobStore blobs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(blobs);
+        await using var stream = file.OpenReadStream();
+        var (upload, problem) = await CheckAsync(stream, file.Length, file.FileName, cancellationToken);
+        if (upload is null)
+            return (null, problem);
+        var sha256 = await blobs.PutAsync(upload.Content, cancellationToken);
+        return (new CaseDocument(kind, upload.FileName, upload.ContentType, sha256, upload.Content.Length, at, addedBy), null);
+    }
 
     /// <summary>The file, read and checked; or why it is refused, in words for the person who sent it.</summary>
     public static async Task<(CheckedUpload? File, string? Problem)> CheckAsync(Stream content, long length, string? fileName, CancellationToken cancellationToken = default)

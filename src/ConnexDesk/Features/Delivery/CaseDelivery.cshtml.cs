@@ -57,14 +57,11 @@ public sealed class CaseDeliveryModel(DeskDb db, BlobStore blobs, TimeProvider c
             PostedEngagement = engagementId;
             if (file is null)
                 return (Localizer["Choose the file of the deliverable."], []);
-            await using var stream = file.OpenReadStream();
-            var (upload, problem) = await DocumentUpload.CheckAsync(stream, file.Length, file.FileName, HttpContext.RequestAborted);
-            if (upload is null)
+            var (document, problem) = await DocumentUpload.StoreAsync(file, CaseDocumentKind.Deliverable, actor.Name, now, blobs, HttpContext.RequestAborted);
+            if (document is null)
                 return (Localizer["{0} was not added:", Intake.MailReading.SafeFileName(file.FileName)], [Localizer[problem!].Value]);
             var engagement = c.Engagements.SingleOrDefault(e => e.Id == engagementId);
-            var deliverable = engagement?.Deliverables.SingleOrDefault(d => d.Id == deliverableId);
-            var sha256 = await blobs.PutAsync(upload.Content, HttpContext.RequestAborted);
-            var refusals = c.SubmitDeliverable(engagement, deliverable, new CaseDocument(CaseDocumentKind.Deliverable, upload.FileName, upload.ContentType, sha256, upload.Content.Length, now, actor.Name), actor);
+            var refusals = c.SubmitDeliverable(engagement, engagement?.Deliverables.SingleOrDefault(d => d.Id == deliverableId), document, actor);
             return refusals.Count == 0 ? null : Refused(Localizer["Nothing was changed:"], refusals);
         }, _ => Localizer["Deliverable submitted."]);
 

@@ -49,13 +49,8 @@ public sealed class MyEngagementsModel(DeskDb db, BlobStore blobs, CodeOfConduct
         {
             if (file is null)
                 return [localizer["Choose the file of the deliverable."]];
-            await using var stream = file.OpenReadStream();
-            var (upload, problem) = await DocumentUpload.CheckAsync(stream, file.Length, file.FileName, HttpContext.RequestAborted);
-            if (upload is null)
-                return [localizer[problem!]];
-            var sha256 = await blobs.PutAsync(upload.Content, HttpContext.RequestAborted);
-            return Said(c.SubmitDeliverable(e, e.Deliverables.SingleOrDefault(d => d.Id == deliverableId),
-                new CaseDocument(CaseDocumentKind.Deliverable, upload.FileName, upload.ContentType, sha256, upload.Content.Length, now, expert.Name), expert));
+            var (document, problem) = await DocumentUpload.StoreAsync(file, CaseDocumentKind.Deliverable, expert.Name, now, blobs, HttpContext.RequestAborted);
+            return document is null ? [localizer[problem!]] : Said(c.SubmitDeliverable(e, e.Deliverables.SingleOrDefault(d => d.Id == deliverableId), document, expert));
         }, localizer["Deliverable submitted. The unit will review it."]);
 
     /// <summary>One change by the expert to one of their own engagements; any other engagement looks like one that does not exist.</summary>
