@@ -108,6 +108,7 @@ public static class DeskApplication
         services.AddScoped<Features.Eligibility.ReferenceLists>();
         services.AddScoped<Features.Eligibility.AssessEligibility>();
         services.AddOptions<Features.Intake.MailOptions>().Bind(configuration.GetSection(Features.Intake.MailOptions.Section));
+        services.AddOptions<Features.Reporting.TimelinessOptions>().Bind(configuration.GetSection(Features.Reporting.TimelinessOptions.Section));
         services.AddSingleton<BlobStore>();
         services.AddScoped<Features.Intake.IngestMessage>();
         services.AddSingleton<Features.Intake.MaildirIntake>();

@@ -88,6 +88,19 @@ public sealed class ServiceClockTests
     }
 
     [Fact]
+    public void An_eligibility_decision_taken_before_the_formal_request_keeps_the_promise_when_it_arrives()
+    {
+        var c = _builder.At(CaseStage.AwaitingFormalRequest);
+        c.RecordEligibilityDecision(_builder.Decision(eligible: true, at: c.OpenedAt.AddMinutes(5)), CaseBuilder.Officer);
+        _builder.SatisfyGuardsOf(c, CaseStep.RecordFormalRequest);
+        Assert.True(_builder.Take(c, CaseStep.RecordFormalRequest, CaseBuilder.Officer).Done);
+
+        var clock = Clock(c, ServiceLevel.EligibilityDecided, c.OpenedAt);
+
+        Assert.Equal((ClockState.Met, 0), (clock.State, clock.BusinessDaysUsed));
+    }
+
+    [Fact]
     public void A_case_that_ended_without_a_step_keeps_no_clock_for_it()
     {
         var c = _builder.At(CaseStage.Withdrawn);

@@ -5,7 +5,7 @@ namespace ConnexDesk.Domain.Timeliness;
 /// <summary>The unit's promises on time, each timed in business days.</summary>
 public enum ServiceLevel
 {
-    /// <summary>First contact acknowledged: from the inquiry to the unit's first message to the government.</summary>
+    /// <summary>First contact acknowledged: from the inquiry to the unit's first message or letter to the government.</summary>
     FirstContactAcknowledged,
 
     /// <summary>Eligibility decided: from the formal request to the first eligibility decision.</summary>
@@ -54,10 +54,13 @@ public static class ServiceClocks
         var clocks = new List<ServiceClock>();
         var ended = @case.IsFinished ? @case.StageEnteredAt : (DateTime?)null;
 
-        Add(ServiceLevel.FirstContactAcknowledged, @case.OpenedAt, firstMessageToGovernmentAt, targets.AcknowledgeWithin, null, []);
+        // A letter the unit issued answers the government as much as a message does.
+        var firstAnswer = @case.Letters.Select(l => (DateTime?)l.IssuedAt).Append(firstMessageToGovernmentAt).Min();
+        Add(ServiceLevel.FirstContactAcknowledged, @case.OpenedAt, firstAnswer, targets.AcknowledgeWithin, null, []);
         if (Entered(@case, CaseStage.FormalRequestReceived) is { } formalRequest)
         {
-            var decided = @case.EligibilityDecisions.Where(d => d.DecidedAt >= formalRequest).Select(d => (DateTime?)d.DecidedAt).Min();
+            // A decision taken before the formal request arrived keeps the promise the moment it arrives.
+            var decided = @case.EligibilityDecisions.Select(d => (DateTime?)(d.DecidedAt < formalRequest ? formalRequest : d.DecidedAt)).Min();
             Add(ServiceLevel.EligibilityDecided, formalRequest, decided, targets.EligibilityWithin, null, []);
             Add(ServiceLevel.ApprovalDecided, formalRequest, Entered(@case, CaseStage.Approved) ?? Entered(@case, CaseStage.Declined), targets.ApprovalWithin, null, []);
         }
