@@ -27,6 +27,7 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
     public DbSet<LetterNumberSequence> LetterNumberSequences => Set<LetterNumberSequence>();
     public DbSet<ChecklistLine> ChecklistLines => Set<ChecklistLine>();
     public DbSet<ConnexDesk.Domain.Experts.Expert> Experts => Set<ConnexDesk.Domain.Experts.Expert>();
+    public DbSet<ConnexDesk.Domain.Timeliness.DigestSent> DigestsSent => Set<ConnexDesk.Domain.Timeliness.DigestSent>();
     public DbSet<ConnexDesk.Domain.Experts.CodeOfConductVersion> CodeOfConductVersions => Set<ConnexDesk.Domain.Experts.CodeOfConductVersion>();
     public DbSet<ConnexDesk.Domain.Experts.CodeOfConductSignature> CodeOfConductSignatures => Set<ConnexDesk.Domain.Experts.CodeOfConductSignature>();
     public DbSet<ConnexDesk.Domain.Sanctions.SanctionsListVersion> SanctionsListVersions => Set<ConnexDesk.Domain.Sanctions.SanctionsListVersion>();
@@ -426,6 +427,13 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             a.ToTable("EvaluationAnswers");
             a.Property(x => x.Criterion).HasConversion<string>().HasMaxLength(20);
             a.Property(x => x.Comment).HasMaxLength(4000);
+        });
+        builder.Entity<ConnexDesk.Domain.Timeliness.DigestSent>(d =>
+        {
+            d.ToTable("DigestsSent");
+            d.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            d.Property(x => x.UserId).HasMaxLength(450);
+            d.HasIndex(x => new { x.Kind, x.UserId, x.Day }).IsUnique();
         });
         builder.Entity<WorkRecord>(w =>
         {

@@ -120,6 +120,9 @@ public static class DeskApplication
         services.AddSingleton<Features.Sanctions.SanctionsIndexCache>();
         services.AddSingleton<Features.Matching.RosterIndexCache>();
         services.AddScoped<Features.Matching.MatchExperts>();
+        services.AddScoped<Features.Reporting.WaitingGovernments>();
+        services.AddScoped<Features.Reporting.DailyDigest>();
+        services.AddHostedService<Features.Reporting.DailyDigestLoop>();
         services.AddScoped<Features.Sanctions.SanctionsLists>();
         services.AddScoped<Features.Sanctions.ScreenCounterparties>();
         services.AddScoped<Features.Experts.ExpertRoster>();

@@ -59,6 +59,8 @@ public class DeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Desk:DataDirectory", DataDirectory);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Desk", _postgresConnectionString ?? "");
+        // The digest is tested with a fake clock; left running it would mail staff of every test's desk.
+        builder.UseSetting("Timeliness:DigestPollMinutes", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

@@ -13,6 +13,9 @@ public enum OutgoingKind
 
     /// <summary>The evaluation questionnaire sent to the focal point after delivery.</summary>
     Questionnaire,
+
+    /// <summary>A daily digest or escalation to the unit's staff.</summary>
+    Digest,
 }
 
 public enum OutgoingStatus

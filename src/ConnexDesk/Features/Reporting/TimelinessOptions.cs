@@ -15,6 +15,12 @@ public sealed class TimelinessOptions
     public int ApprovalWithin { get; set; } = new ServiceTargets().ApprovalWithin;
     public int FieldWithin { get; set; } = new ServiceTargets().FieldWithin;
 
+    /// <summary>The hour (UTC) from which the day's digests go out, on business days.</summary>
+    public int DigestHourUtc { get; set; } = 6;
+
+    /// <summary>How often the digest loop looks whether today's digests are due; 0 turns it off.</summary>
+    public int DigestPollMinutes { get; set; } = 15;
+
     public ServiceTargets Targets => new(AcknowledgeWithin, EligibilityWithin, ApprovalWithin, FieldWithin);
 
     public BusinessCalendar Calendar => new(Holidays);

@@ -1893,6 +1893,38 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.ToTable("SanctionsListVersions", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Timeliness.DigestSent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "UserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DigestsSent", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Features.Access.DeskUser", b =>
                 {
                     b.Property<string>("Id")

@@ -27,7 +27,7 @@ namespace ConnexDesk.Data.Migrations.Sqlite
 
                     b.HasKey("Year");
 
-                    b.ToTable("CaseNumberSequences", (string)null);
+                    b.ToTable("CaseNumberSequences");
                 });
 
             modelBuilder.Entity("ConnexDesk.Data.LetterNumberSequence", b =>
@@ -40,7 +40,7 @@ namespace ConnexDesk.Data.Migrations.Sqlite
 
                     b.HasKey("Year");
 
-                    b.ToTable("LetterNumberSequences", (string)null);
+                    b.ToTable("LetterNumberSequences");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Agreement", b =>
@@ -1823,6 +1823,36 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.ToTable("SanctionsListVersions", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Timeliness.DigestSent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "UserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DigestsSent", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Features.Access.DeskUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1914,7 +1944,7 @@ namespace ConnexDesk.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
