@@ -403,6 +403,51 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
     }
 
     [Fact]
+    public async Task The_experts_and_the_focal_point_get_an_invitation_to_the_next_round_that_calendars_read()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var (c, officerUser) = await ApprovedCaseAsync($"Mandiana {id} Gold SA");
+        var experts = await RosterAsync($"Hélène Morel {id},helene.{id}@roster.example,FR,fr,Legal,Mining,GN,1100,EUR,\n", $"helene.{id}@roster.example");
+        var round = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        await desk.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<DeskDb>();
+            var found = (await db.LoadAsync(c.Reference, Cli))!;
+            found.ChangeDetails(new CaseDetails(found.CountryCode, found.Title, Sector: found.Sector, NextRoundOn: round, ServicesNeeded: found.ServicesNeeded, Language: found.Language), Cli, DateTime.UtcNow, null);
+            Assert.Empty(found.ProposeExpert(new ExpertProposal(experts[$"helene.{id}@roster.example"].Id, $"Hélène Morel {id}", "Juriste", 10, [], []), Cli, DateTime.UtcNow));
+            Assert.Empty(found.RecordGovernmentDecision(found.Engagements.Single(), accepted: true, null, Cli, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        var contact = await desk.InScopeAsync(async services =>
+        {
+            var organisationId = (await LoadAsync(c.Reference)).OrganisationId;
+            return await services.GetRequiredService<DeskDb>().Organisations.AsNoTracking().Where(o => o.Id == organisationId).SelectMany(o => o.Contacts).SingleAsync();
+        });
+        var officer = await desk.SignedInClientAsync(officerUser);
+
+        var sent = await officer.PostFormAsync($"/cases/{c.Reference}/delivery", $"/cases/{c.Reference}/delivery?handler=RoundInvitation", new Dictionary<string, string>
+        {
+            ["version"] = Version(await LoadAsync(c.Reference)),
+            ["recipientId"] = contact.Id.ToString(CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var after = await LoadAsync(c.Reference);
+        var document = after.Documents.Single(d => d.Kind == CaseDocumentKind.CalendarInvitation);
+        var mails = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Outbox.AsNoTracking().Where(o => o.CaseId == after.Id && o.Kind == ConnexDesk.Domain.Intake.OutgoingKind.Invitation).ToListAsync());
+        Assert.Equal(new[] { contact.Email!, $"helene.{id}@roster.example" }.Order(StringComparer.Ordinal), mails.Select(m => m.ToAddress).Order(StringComparer.Ordinal));
+        Assert.All(mails, m => Assert.Equal([document.Sha256], m.AttachmentSha256s));
+        var ics = await desk.InScopeAsync(services => services.GetRequiredService<ConnexDesk.Infrastructure.BlobStore>().ReadAsync(document.Sha256));
+        var calendar = Ical.Net.Calendar.Load(Encoding.UTF8.GetString(ics))!;
+        var invitation = calendar.Events.Single();
+        Assert.Equal("REQUEST", calendar.Method);
+        Assert.Equal($"Negotiation round ({c.Reference})", invitation.Summary);
+        Assert.Equal((round.Year, round.Month, round.Day, false), (invitation.Start!.Year, invitation.Start.Month, invitation.Start.Day, invitation.Start.HasTime));
+        Assert.Equal(2, invitation.Attendees.Count);
+        Assert.DoesNotContain("Guinea", Encoding.UTF8.GetString(ics), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_experts_of_a_case_are_not_shown_to_an_officer_it_is_not_assigned_to_nor_to_an_expert()
     {
         var (c, _) = await ApprovedCaseAsync("Simandou " + Guid.NewGuid().ToString("N")[..6]);

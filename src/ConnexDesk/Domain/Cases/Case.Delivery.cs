@@ -155,6 +155,35 @@ public sealed partial class Case
         return [];
     }
 
+    /// <summary>Why an invitation to the next negotiation round cannot go to <paramref name="recipients"/> people now; empty when it can.</summary>
+    public IReadOnlyList<Reason> RoundInvitationRefusals(int recipients, CaseActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!CanBeChangedBy(actor))
+            return [new Reason("Only the unit's staff change an open case.")];
+        if (NextRoundOn is null)
+            return [new Reason("The date of the next negotiation round is not recorded; record it on the case first.")];
+        if (recipients == 0)
+            return [new Reason("No one to invite: no expert the government accepted is on the case, and no contact was chosen.")];
+        return [];
+    }
+
+    /// <summary>An invitation to the next negotiation round went out as a calendar file (kept as a document of the case).</summary>
+    public IReadOnlyList<Reason> RecordRoundInvitation(CaseDocument invitation, IReadOnlyList<string> recipients, CaseActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        ArgumentNullException.ThrowIfNull(recipients);
+        if (RoundInvitationRefusals(recipients.Count, actor) is { Count: > 0 } refusals)
+            return refusals;
+        AddDocument(invitation, actor);
+        Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, invitation.AddedAt)
+        {
+            Field = "Invitation to the negotiation round",
+            NewValue = $"{NextRoundOn:yyyy-MM-dd}, sent to {string.Join(", ", recipients)}",
+        });
+        return [];
+    }
+
     private Reason? Refusal(Engagement? engagement, CaseActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);

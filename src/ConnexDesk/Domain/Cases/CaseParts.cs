@@ -60,6 +60,9 @@ public enum CaseDocumentKind
 
     /// <summary>An expert's own report on the support, for the evaluation.</summary>
     ExpertReport,
+
+    /// <summary>An iCalendar invitation the unit sent (.ics).</summary>
+    CalendarInvitation,
     Other,
 }
 

@@ -158,6 +158,7 @@ public static class CaseWords
         CaseDocumentKind.DeclineLetter => "Decline letter",
         CaseDocumentKind.Deliverable => "Deliverable",
         CaseDocumentKind.ExpertReport => "Expert's report",
+        CaseDocumentKind.CalendarInvitation => "Calendar invitation",
         CaseDocumentKind.Other => "Other document",
     };
 

@@ -16,6 +16,9 @@ public enum OutgoingKind
 
     /// <summary>A daily digest or escalation to the unit's staff.</summary>
     Digest,
+
+    /// <summary>A calendar invitation (.ics attached).</summary>
+    Invitation,
 }
 
 public enum OutgoingStatus

@@ -5,6 +5,7 @@ using ConnexDesk.Features.Cases;
 using ConnexDesk.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace ConnexDesk.Features.Delivery;
@@ -14,9 +15,11 @@ namespace ConnexDesk.Features.Delivery;
 /// manager's decision on days beyond it), their deliverables, and the end of each engagement.
 /// </summary>
 [Authorize(Policy = Policies.UnitStaff)]
-public sealed class CaseDeliveryModel(DeskDb db, BlobStore blobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<CaseDeliveryModel> logger)
+public sealed class CaseDeliveryModel(DeskDb db, BlobStore blobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<CaseDeliveryModel> logger,
+    Microsoft.Extensions.Options.IOptions<DeskOptions> desk)
     : CasePageModel(db, clock, localizer, logger)
 {
+    public IReadOnlyList<OrganisationContact> Recipients { get; private set; } = [];
     /// <summary>The engagement whose form was refused, to open it again.</summary>
     public int? PostedEngagement { get; private set; }
 
@@ -72,13 +75,46 @@ public sealed class CaseDeliveryModel(DeskDb db, BlobStore blobs, TimeProvider c
     public Task<IActionResult> OnPostCompleteAsync(string reference, int version, int engagementId) =>
         Change(reference, version, engagementId, (c, e, actor, now) => c.CompleteEngagement(e, actor, now), Localizer["The engagement is completed."]);
 
+    /// <summary>
+    /// Invites the experts at work (or contracted) and, if chosen, a contact of the government to the next negotiation
+    /// round: one .ics calendar file, kept on the case, attached to one email per person.
+    /// </summary>
+    public Task<IActionResult> OnPostRoundInvitationAsync(string reference, int version, int? recipientId) =>
+        ChangeAsync(reference, version, async (c, actor, now) =>
+        {
+            var contact = (await RecipientsAsync(c)).FirstOrDefault(r => r.Id == recipientId);
+            var expertIds = c.Engagements.Where(e => e.IsCurrent && e.IsAcceptedByGovernment).Select(e => e.ExpertId).ToList();
+            var experts = await Db.Experts.AsNoTracking().Where(e => expertIds.Contains(e.Id)).Select(e => new { e.Email, e.Name }).ToListAsync(HttpContext.RequestAborted);
+            var invited = experts.Select(e => (e.Email, (string?)e.Name)).ToList();
+            if (contact?.Email is { } email)
+                invited.Add((email, contact.Name));
+            if (c.RoundInvitationRefusals(invited.Count, actor) is { Count: > 0 } cannot)
+                return Refused(Localizer["The invitation was not sent:"], cannot);
+            var round = c.NextRoundOn!.Value;
+            var ics = CalendarInvitation.Write($"{c.Reference}-round-{round:yyyyMMdd}@{desk.Value.MailDomain}", $"Negotiation round ({c.Reference})",
+                $"The next negotiation round of case {c.Reference}. Confidential: do not forward.", round, round, desk.Value.UnitEmail, desk.Value.UnitName, invited, now);
+            var document = new CaseDocument(CaseDocumentKind.CalendarInvitation, $"{c.Reference} round {round:yyyy-MM-dd}.ics", "text/calendar", await blobs.PutAsync(ics, HttpContext.RequestAborted), ics.Length, now, actor.Name);
+            var refusals = c.RecordRoundInvitation(document, [.. invited.Select(i => i.Email)], actor);
+            if (refusals.Count > 0)
+                return Refused(Localizer["The invitation was not sent:"], refusals);
+            foreach (var (to, name) in invited)
+            {
+                Db.Outbox.Add(new Domain.Intake.OutgoingMail(Domain.Intake.OutgoingKind.Invitation, c.Id, $"{Guid.NewGuid():N}.invitation@{desk.Value.MailDomain}", to, name,
+                    $"[{c.Reference}] Negotiation round on {round:yyyy-MM-dd}", $"The next negotiation round of case {c.Reference} is on {round:yyyy-MM-dd}. The calendar invitation is attached.\n\n{desk.Value.UnitName}", null, "en", now)
+                {
+                    AttachmentSha256s = [document.Sha256],
+                });
+            }
+            return null;
+        }, c => Localizer["Invitation to the round of {0} sent to {1} people.", Display.Day(c.NextRoundOn), c.History[^1].NewValue?.Split(", ").Length ?? 0]);
+
     protected override string PageAfterChange(Case found) => $"/cases/{found.Reference}/delivery";
 
-    protected override Task PrepareAsync(Case found)
+    protected override async Task PrepareAsync(Case found)
     {
         Case = found;
         Now = Clock.GetUtcNow().UtcDateTime;
-        return Task.CompletedTask;
+        Recipients = await RecipientsAsync(found);
     }
 
     /// <summary>One change to one engagement through a domain verb; a refusal shows the page again with the reasons.</summary>
