@@ -344,6 +344,8 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
         var questionnaire = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Outbox.AsNoTracking().SingleAsync(o => o.CaseId == final.Id && o.Kind == ConnexDesk.Domain.Intake.OutgoingKind.Questionnaire));
         Assert.Equal((contact.Email, $"[{c.Reference}] Votre évaluation de l'appui"), (questionnaire.ToAddress, questionnaire.Subject));
         Assert.Contains("Pertinence : l'appui répondait-il aux besoins de votre négociation ?", questionnaire.TextBody, StringComparison.Ordinal);
+        var nadia = (await RankAsync(c.Reference)).Single(m => m.Expert.Name == $"Nadia Benali {id}");
+        Assert.Contains("governments rated the support 4.0 of 4 on 1 past case(s)", nadia.Reasons.Select(r => r.ToString()));
     }
 
     [Fact]

@@ -22,9 +22,23 @@ public sealed class MatchingTests
     }
 
     private static MatchContext Context(Case c, IReadOnlySet<int> signed, IReadOnlyDictionary<int, int>? workload = null,
-        IReadOnlyDictionary<int, IReadOnlyList<ConflictFinding>>? elsewhere = null) =>
+        IReadOnlyDictionary<int, IReadOnlyList<ConflictFinding>>? elsewhere = null, IReadOnlyDictionary<int, PastEvaluation>? evaluations = null) =>
         new(c, ExpertiseNeeds.For(c, Today), new CodeOfConductStanding("2026-1", signed), 2026, 5,
-            workload ?? new Dictionary<int, int>(), elsewhere ?? new Dictionary<int, IReadOnlyList<ConflictFinding>>());
+            workload ?? new Dictionary<int, int>(), elsewhere ?? new Dictionary<int, IReadOnlyList<ConflictFinding>>(), evaluations);
+
+    [Fact]
+    public void Governments_past_ratings_of_an_expert_move_them_up_or_down_and_a_newcomer_sits_in_the_middle()
+    {
+        var c = MiningCase();
+        var roster = new RosterIndex([Expert(20, "Well Rated", disciplines: "Legal"), Expert(21, "New Comer", disciplines: "Legal"), Expert(22, "Poorly Rated", disciplines: "Legal")]);
+        var evaluations = new Dictionary<int, PastEvaluation> { [20] = new(3.7, 2), [22] = new(1.6, 1) };
+
+        var ranked = ExpertMatching.Rank(roster, Context(c, new HashSet<int> { 20, 21, 22 }, evaluations: evaluations));
+
+        Assert.Equal(["Well Rated", "New Comer", "Poorly Rated"], ranked.Select(m => m.Expert.Name));
+        Assert.Equal("governments rated the support 3.7 of 4 on 2 past case(s)", ranked[0].Reasons[^1].ToString());
+        Assert.Equal("no past evaluation yet", ranked[1].Reasons[^1].ToString());
+    }
 
     [Fact]
     public void The_needs_of_a_case_come_from_its_services_sector_language_country_and_next_round()
@@ -51,7 +65,7 @@ public sealed class MatchingTests
         var ranked = ExpertMatching.Rank(roster, Context(c, new HashSet<int> { 1, 2, 3 }));
 
         Assert.Equal(["Awa Ndiaye", "Claire Dubois", "Paulo Ferreira"], ranked.Select(m => m.Expert.Name));
-        Assert.Equal(100, ranked[0].Score);
+        Assert.Equal(97.5, ranked[0].Score);
         Assert.Equal(
             [
                 "covers Legal, Geology and mining engineering (2 of 2 disciplines needed)",
@@ -60,6 +74,7 @@ public sealed class MatchingTests
                 "has worked in Senegal",
                 "available from 2026-11-28 to 2027-01-20",
                 "no other current engagement",
+                "no past evaluation yet",
             ],
             ranked[0].Reasons.Select(r => r.ToString()));
         Assert.Contains("speaks none of the languages needed (French, ", ranked[2].Reasons.Select(r => r.ToString()).Single(r => r.StartsWith("speaks", StringComparison.Ordinal)), StringComparison.Ordinal);
@@ -146,7 +161,7 @@ public sealed class MatchingTests
         var ranked = ExpertMatching.Rank(roster, Context(c, new HashSet<int> { 10, 11, 12 }, workload: new Dictionary<int, int> { [11] = 2 }));
 
         Assert.Equal(["Free Expert", "Busy Expert", "Away Expert"], ranked.Select(m => m.Expert.Name));
-        Assert.Equal([60, 52, 50], ranked.Select(m => m.Score));
+        Assert.Equal([57.5, 53.5, 47.5], ranked.Select(m => m.Score));
         Assert.Contains("2 current engagement(s) on other cases", ranked[1].Reasons.Select(r => r.ToString()));
         Assert.Contains("unavailable 2026-12-15 to 2027-01-10 within the period needed", ranked[2].Reasons.Select(r => r.ToString()));
     }

@@ -74,7 +74,11 @@ public sealed record MatchContext(
     int CurrentYear,
     int LookBackYears,
     IReadOnlyDictionary<int, int> CurrentEngagements,
-    IReadOnlyDictionary<int, IReadOnlyList<ConflictFinding>> EngagedAgainstSameParty);
+    IReadOnlyDictionary<int, IReadOnlyList<ConflictFinding>> EngagedAgainstSameParty,
+    IReadOnlyDictionary<int, PastEvaluation>? PastEvaluations = null);
+
+/// <summary>How the governments rated the support on the cases an expert completed: the mean of their ratings (1 to 4), over how many cases.</summary>
+public sealed record PastEvaluation(double Average, int Cases);
 
 /// <summary>
 /// One expert's place in the ranking for a case: the score, whether they may be proposed and why not, the ties found.
@@ -146,7 +150,7 @@ public sealed record LanguageName(string Code)
 /// <summary>
 /// Ranks the whole roster for a case. Points out of 100: disciplines needed that the expert covers (40), the sector
 /// (10), a language needed, by level (20), experience of the country or region (10), availability over the period
-/// (10), and a light current workload (10). Hard filters make an expert ineligible, never hidden: inactive, the
+/// (10), a light current workload (5) and past evaluations (5; half of it when there are none yet). Hard filters make an expert ineligible, never hidden: inactive, the
 /// current Code of Conduct not signed, a blocking tie to a counterparty that no manager cleared, or one a manager
 /// rejected. Experts the government named are marked and judged the same way.
 /// </summary>
@@ -167,6 +171,7 @@ public static class ExpertMatching
         // Most cases have no engagement elsewhere, ruling or named expert: skip those lookups for 100,000 experts.
         var elsewhere = context.EngagedAgainstSameParty.Count > 0 ? context.EngagedAgainstSameParty : null;
         var workloads = context.CurrentEngagements.Count > 0 ? context.CurrentEngagements : null;
+        var evaluations = context.PastEvaluations is { Count: > 0 } rated ? rated : null;
         var scores = new double[profiles.Length];
         var found = new Dictionary<int, IReadOnlyList<ConflictFinding>>();
         var eligibleCount = 0;
@@ -184,7 +189,7 @@ public static class ExpertMatching
             var isNamed = named.Count > 0 && IsNamed(facts, named);
             if (isNamed)
                 namedExperts.Add(i);
-            scores[i] = Math.Round(Assess(i, facts, needs, workloads?.GetValueOrDefault(facts.Id) ?? 0, isNamed, null), 1);
+            scores[i] = Math.Round(Assess(i, facts, needs, workloads?.GetValueOrDefault(facts.Id) ?? 0, evaluations?.GetValueOrDefault(facts.Id), isNamed, null), 1);
             var eligible = Eligible(facts, ties, context.CodeOfConduct, ruledOut?.GetValueOrDefault(facts.Id), cleared.Count > 0 && cleared.Contains(facts.Id), null);
             if (eligible)
                 eligibleCount++;
@@ -206,7 +211,7 @@ public static class ExpertMatching
             return new ExpertMatch(expert, scores[position], eligible, ties, ineligible, isNamed, onCase.Contains(expert.Id), () =>
                 {
                     var reasons = new List<Reason>();
-                    Assess(position, facts, needs, workload, isNamed, reasons);
+                    Assess(position, facts, needs, workload, context.PastEvaluations?.GetValueOrDefault(expert.Id), isNamed, reasons);
                     return reasons;
                 });
         }, [.. namedExperts]);
@@ -287,7 +292,7 @@ public static class ExpertMatching
     /// The points an expert earns for the case; with <paramref name="reasons"/>, also why. One function for both, so
     /// the reasons shown always add up to the score.
     /// </summary>
-    private static double Assess(int position, ExpertFacts facts, Needs needs, int workload, bool named, List<Reason>? reasons)
+    private static double Assess(int position, ExpertFacts facts, Needs needs, int workload, PastEvaluation? evaluated, bool named, List<Reason>? reasons)
     {
         double score = 0;
         if (named)
@@ -344,8 +349,19 @@ public static class ExpertMatching
         {
             reasons?.Add(new Reason("unavailable {0} within the period needed", string.Join(", ", away.Select(p => $"{p.From:yyyy-MM-dd} to {p.To:yyyy-MM-dd}"))));
         }
-        score += Math.Max(0, 10 - 4 * workload);
+        score += Math.Max(0, 5 - 2 * workload);
         reasons?.Add(workload == 0 ? new Reason("no other current engagement") : new Reason("{0} current engagement(s) on other cases", workload));
+        if (evaluated is { } past)
+        {
+            score += 5 * (past.Average - EvaluationAnswer.Lowest) / (EvaluationAnswer.Highest - EvaluationAnswer.Lowest);
+            reasons?.Add(new Reason("governments rated the support {0:0.0} of {1} on {2} past case(s)", past.Average, EvaluationAnswer.Highest, past.Cases));
+        }
+        else
+        {
+            // A newcomer is neither rewarded nor punished for having no evaluation yet.
+            score += 2.5;
+            reasons?.Add(new Reason("no past evaluation yet"));
+        }
         return score;
     }
 

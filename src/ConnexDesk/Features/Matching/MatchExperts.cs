@@ -43,8 +43,15 @@ public sealed class MatchExperts(DeskDb db, RosterIndexCache roster, TimeProvide
                     .. shared.Select(p => new ConflictFinding(p.Name, $"engaged on {other.Reference}", true, $"is engaged on case {other.Reference}, which faces {p.Name} too"))];
             }
         }
+        // The governments' ratings of the cases each expert completed: the mean of each case's ratings, then of those cases.
+        var rated = await db.Set<Engagement>().AsNoTracking()
+            .Where(e => e.Status == EngagementStatus.Completed)
+            .Join(db.Set<Evaluation>().AsNoTracking().Where(v => v.Answers.Any()), e => EF.Property<int>(e, "CaseId"), v => EF.Property<int>(v, "CaseId"),
+                (e, v) => new { e.ExpertId, Average = v.Answers.Average(a => (double)a.Rating) })
+            .ToListAsync(cancellationToken);
+        var evaluations = rated.GroupBy(r => r.ExpertId).ToDictionary(g => g.Key, g => new PastEvaluation(g.Average(r => r.Average), g.Count()));
         var context = new MatchContext(@case, needs ?? ExpertiseNeeds.For(@case, DateOnly.FromDateTime(now)), indexed.CodeOfConduct,
-            now.Year, options.Value.ConflictLookBackYears, workload, sameParty);
+            now.Year, options.Value.ConflictLookBackYears, workload, sameParty, evaluations);
         return ExpertMatching.Rank(indexed.Index, context);
     }
 }
