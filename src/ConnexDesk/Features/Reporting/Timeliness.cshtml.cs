@@ -1,13 +1,10 @@
 using ConnexDesk.Data;
 using ConnexDesk.Domain;
-using ConnexDesk.Domain.Cases;
-using ConnexDesk.Domain.Intake;
 using ConnexDesk.Domain.Timeliness;
 using ConnexDesk.Features.Cases;
 using ConnexDesk.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ConnexDesk.Features.Reporting;
@@ -33,7 +30,12 @@ public sealed class TimelinessModel(DeskDb db, WaitingGovernments timeliness, Ti
         logger.LogInformation("User {UserId} read who is waiting ({Count} running clocks)", actor.UserId, Waiting.Count);
     }
 
-    public int LateBy(ServiceClock k) => k.State == ClockState.Overdue ? Options.Calendar.BusinessDaysBetween(k.Due, Today) : 0;
+    public int LateBy(ServiceClock k) => k.State == ClockState.Overdue ? Calendar.BusinessDaysBetween(k.Due, Today) : 0;
 
-    public int Left(ServiceClock k) => k.State == ClockState.Overdue ? 0 : Options.Calendar.BusinessDaysBetween(Today, k.Due);
+    public int Left(ServiceClock k) => k.State == ClockState.Overdue ? 0 : Calendar.BusinessDaysBetween(Today, k.Due);
+
+    /// <summary>Built once per page, not once per row.</summary>
+    private BusinessCalendar Calendar => _calendar ??= Options.Calendar;
+
+    private BusinessCalendar? _calendar;
 }
