@@ -79,8 +79,10 @@ public sealed class CaseDeliveryModel(DeskDb db, BlobStore blobs, TimeProvider c
     /// Invites the experts at work (or contracted) and, if chosen, a contact of the government to the next negotiation
     /// round: one .ics calendar file, kept on the case, attached to one email per person.
     /// </summary>
-    public Task<IActionResult> OnPostRoundInvitationAsync(string reference, int version, int? recipientId) =>
-        ChangeAsync(reference, version, async (c, actor, now) =>
+    public Task<IActionResult> OnPostRoundInvitationAsync(string reference, int version, int? recipientId)
+    {
+        var invitedCount = 0;
+        return ChangeAsync(reference, version, async (c, actor, now) =>
         {
             var contact = (await RecipientsAsync(c)).FirstOrDefault(r => r.Id == recipientId);
             var expertIds = c.Engagements.Where(e => e.IsCurrent && e.IsAcceptedByGovernment).Select(e => e.ExpertId).ToList();
@@ -105,8 +107,10 @@ public sealed class CaseDeliveryModel(DeskDb db, BlobStore blobs, TimeProvider c
                     AttachmentSha256s = [document.Sha256],
                 });
             }
+            invitedCount = invited.Count;
             return null;
-        }, c => Localizer["Invitation to the round of {0} sent to {1} people.", Display.Day(c.NextRoundOn), c.History[^1].NewValue?.Split(", ").Length ?? 0]);
+        }, c => Localizer["Invitation to the round of {0} sent to {1} people.", Display.Day(c.NextRoundOn), invitedCount]);
+    }
 
     protected override string PageAfterChange(Case found) => $"/cases/{found.Reference}/delivery";
 

@@ -128,8 +128,10 @@ public sealed class CaseExpertsModel(DeskDb db, TimeProvider clock, IStringLocal
         }, c => Localizer["Ruling recorded."]);
 
     /// <summary>Sends the experts waiting for the government's answer to a contact of the organisation, in the case's language.</summary>
-    public Task<IActionResult> OnPostShortlistAsync(string reference, int version, int? recipientId) =>
-        ChangeAsync(reference, version, async (c, actor, now) =>
+    public Task<IActionResult> OnPostShortlistAsync(string reference, int version, int? recipientId)
+    {
+        var sentTo = "";
+        return ChangeAsync(reference, version, async (c, actor, now) =>
         {
             var recipient = (await RecipientsAsync(c)).FirstOrDefault(r => r.Id == recipientId);
             if (recipient?.Email is null)
@@ -145,8 +147,10 @@ public sealed class CaseExpertsModel(DeskDb db, TimeProvider clock, IStringLocal
                 desk.Value.UnitName);
             Db.Outbox.Add(new Domain.Intake.OutgoingMail(Domain.Intake.OutgoingKind.Shortlist, c.Id, $"{Guid.NewGuid():N}.shortlist@{desk.Value.MailDomain}",
                 recipient.Email, recipient.Name, subject, body, null, c.Language, now));
+            sentTo = recipient.Email;
             return null;
-        }, c => Localizer["The shortlist is in the outbox to {0}; record the government's answer for each expert when it comes.", c.History[^1].Reason ?? ""]);
+        }, _ => Localizer["The shortlist is in the outbox to {0}; record the government's answer for each expert when it comes.", sentTo]);
+    }
 
     public Task<IActionResult> OnPostCancelAsync(string reference, int version, int engagementId, string? reason) =>
         ChangeAsync(reference, version, (c, actor, now) =>
