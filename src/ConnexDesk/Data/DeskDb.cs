@@ -212,6 +212,9 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             c.Property(x => x.ScreenedAgainst).HasMaxLength(1000);
             c.HasOne(x => x.Agreement).WithOne().HasForeignKey<Agreement>("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasOne(x => x.Evaluation).WithOne().HasForeignKey<Evaluation>("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Rounds).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.ScopeVersions).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+            c.HasOne(x => x.ScopingMission).WithOne().HasForeignKey<ScopingMission>("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.Property(x => x.Language).HasMaxLength(2).HasDefaultValue("en");
         });
         builder.Entity<Consultation>(k =>
@@ -421,6 +424,39 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             v.Property(x => x.LessonsLearned).HasMaxLength(20_000);
             v.Property(x => x.LessonsLearnedBy).HasMaxLength(200);
             v.HasMany(x => x.Answers).WithOne().HasForeignKey("EvaluationId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<NegotiationRound>(r =>
+        {
+            r.ToTable("NegotiationRounds");
+            r.Property(x => x.Place).HasMaxLength(200);
+            r.Property(x => x.Agenda).HasMaxLength(2000);
+            r.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            r.Property(x => x.Outcome).HasMaxLength(Case.MaxRecommendationLength);
+        });
+        builder.Entity<ScopingMission>(m =>
+        {
+            m.ToTable("ScopingMissions");
+            m.Property(x => x.Place).HasMaxLength(200);
+            m.Property(x => x.Findings).HasMaxLength(Case.MaxRecommendationLength);
+            m.Property(x => x.FindingsBy).HasMaxLength(200);
+            m.HasOne(x => x.TermsOfReference).WithMany().HasForeignKey("TermsOfReferenceId").OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ScopeVersion>(v =>
+        {
+            v.ToTable("ScopeVersions");
+            v.Property(x => x.Notes).HasMaxLength(Case.MaxRecommendationLength);
+            v.Property(x => x.ProposedBy).HasMaxLength(200);
+            v.Property(x => x.SentTo).HasMaxLength(320);
+            v.Property(x => x.ConfirmedBy).HasMaxLength(200);
+            v.Property(x => x.ConfirmationRecordedBy).HasMaxLength(200);
+            v.HasMany(x => x.Needs).WithOne().HasForeignKey("ScopeVersionId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ExpertiseNeed>(n =>
+        {
+            n.ToTable("ExpertiseNeeds");
+            n.Property(x => x.Discipline).HasConversion<string>().HasMaxLength(40);
+            n.Property(x => x.Sector).HasConversion<string>().HasMaxLength(40);
+            n.Property(x => x.Language).HasMaxLength(3);
         });
         builder.Entity<EvaluationAnswer>(a =>
         {

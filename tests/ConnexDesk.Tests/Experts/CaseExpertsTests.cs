@@ -25,8 +25,8 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
 
     private static string Version(Case c) => c.Version.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A French-speaking mining case facing <paramref name="counterparty"/>, taken through approval to expert selection.</summary>
-    private async Task<(Case Case, TestUser Officer)> ApprovedCaseAsync(string counterparty)
+    /// <summary>A French-speaking mining case facing <paramref name="counterparty"/>, taken through approval to expert selection (or <paramref name="then"/>).</summary>
+    private async Task<(Case Case, TestUser Officer)> ApprovedCaseAsync(string counterparty, CaseStep then = CaseStep.StartExpertSelection)
     {
         var officer = await desk.CreateUserAsync(Role.CaseOfficer);
         var manager = await desk.CreateUserAsync(Role.Manager);
@@ -57,7 +57,7 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
             var issued = await services.GetRequiredService<ConnexDesk.Features.Letters.IssueLetter>().RunAsync(c, new ConnexDesk.Features.Letters.IssueLetterRequest(LetterKind.Approval, "fr"), managerActor);
             Assert.True(issued.Letter is not null, string.Join("; ", issued.Refusals));
             Assert.True(c.Take(CaseStep.Approve, new StepRequest(managerActor, now)).Done);
-            Assert.True(c.Take(CaseStep.StartExpertSelection, new StepRequest(officerActor, now)).Done);
+            Assert.True(c.Take(then, new StepRequest(officerActor, now)).Done);
             await db.SaveChangesAsync();
         });
         return (await LoadAsync(opened.Reference), officer);
@@ -405,7 +405,7 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
     }
 
     [Fact]
-    public async Task The_experts_and_the_focal_point_get_an_invitation_to_the_next_round_that_calendars_read()
+    public async Task The_experts_and_the_focal_point_get_an_invitation_to_a_round_that_calendars_read()
     {
         var id = Guid.NewGuid().ToString("N")[..8];
         var (c, officerUser) = await ApprovedCaseAsync($"Mandiana {id} Gold SA");
@@ -427,9 +427,11 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
         });
         var officer = await desk.SignedInClientAsync(officerUser);
 
-        var sent = await officer.PostFormAsync($"/cases/{c.Reference}/delivery", $"/cases/{c.Reference}/delivery?handler=RoundInvitation", new Dictionary<string, string>
+        var before = await LoadAsync(c.Reference);
+        var sent = await officer.PostFormAsync($"/cases/{c.Reference}/calendar", $"/cases/{c.Reference}/calendar?handler=Invite", new Dictionary<string, string>
         {
-            ["version"] = Version(await LoadAsync(c.Reference)),
+            ["version"] = Version(before),
+            ["roundId"] = before.NextRound!.Id.ToString(CultureInfo.InvariantCulture),
             ["recipientId"] = contact.Id.ToString(CultureInfo.InvariantCulture),
         });
 
@@ -450,17 +452,93 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
     }
 
     [Fact]
-    public async Task The_experts_of_a_case_are_not_shown_to_an_officer_it_is_not_assigned_to_nor_to_an_expert()
+    public async Task A_scoping_mission_and_the_scope_the_government_confirmed_open_expert_selection_through_the_pages()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var (c, officerUser) = await ApprovedCaseAsync($"Boké {id} Alumina SA", CaseStep.StartScoping);
+        var contact = await desk.InScopeAsync(async services =>
+            await services.GetRequiredService<DeskDb>().Organisations.AsNoTracking().Where(o => o.Id == c.OrganisationId).SelectMany(o => o.Contacts).SingleAsync());
+        var officer = await desk.SignedInClientAsync(officerUser);
+        var page = $"/cases/{c.Reference}/scoping";
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        async Task<HttpResponseMessage> Post(string handler, Dictionary<string, string> fields)
+        {
+            fields["version"] = Version(await LoadAsync(c.Reference));
+            return await officer.PostFormAsync(page, $"{page}?handler={handler}", fields);
+        }
+
+        var mission = await Post("Mission", new()
+        {
+            ["startsOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["endsOn"] = today.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["place"] = "Conakry",
+            ["participants"] = $"Awa Diallo <awa.{id}@mines.gov.example>\nOlga, of the unit (no address)",
+        });
+        var terms = await officer.PostFileAsync(page, $"{page}?handler=Terms", new Dictionary<string, string> { ["version"] = Version(await LoadAsync(c.Reference)) },
+            "file", "termes de référence.pdf", ConnexDesk.Features.Letters.PdfLetter.Write(new ConnexDesk.Features.Letters.LetterContent("fr", ["Mariama Condé"], "1 décembre 2026", null, ["Ministère"],
+                "Termes de référence", [.. ConnexDesk.Features.Letters.LetterContent.Blocks("Mission de cadrage.")], [], new ConnexDesk.Features.Letters.LetterLabels("Réf. :", "Objet :", "Page {0} sur {1}", "Confidentiel"))));
+        var invited = await Post("MissionInvitation", new() { ["recipientId"] = contact.Id.ToString(CultureInfo.InvariantCulture) });
+        var findings = await Post("Findings", new() { ["findings"] = "Le ministère a besoin d'une revue juridique et d'une analyse du plan minier." });
+        var incomplete = await Post("Scope", new() { ["needs[0].Discipline"] = "Legal", ["needs[0].Language"] = "fr" });
+        var proposed = await Post("Scope", new()
+        {
+            ["needs[0].Discipline"] = "Legal",
+            ["needs[0].Language"] = "fr",
+            ["needs[0].Days"] = "15",
+            ["needs[1].Discipline"] = "GeologyAndMiningEngineering",
+            ["needs[1].Sector"] = "Mining",
+            ["needs[1].Language"] = "fr",
+            ["needs[1].Days"] = "20",
+            ["needs[1].From"] = today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["needs[1].To"] = today.AddDays(40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["needs[2].Discipline"] = "",
+            ["needs[2].Days"] = "",
+        });
+        var waiting = await LoadAsync(c.Reference);
+        var sent = await Post("SendScope", new() { ["recipientId"] = contact.Id.ToString(CultureInfo.InvariantCulture) });
+        var confirmed = await Post("Confirm", new() { ["scopeVersionId"] = waiting.LatestScope!.Id.ToString(CultureInfo.InvariantCulture), ["confirmedBy"] = "Mariama Condé" });
+
+        Assert.All(new[] { mission, terms, invited, findings, proposed, sent, confirmed }, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Contains("Give each expertise need its language and days.", Forms.Text(await incomplete.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal("the government has not confirmed version 1 of the scope.",
+            CaseLifecycle.Refusals(waiting, CaseStep.StartExpertSelection, new StepRequest(new CaseActor(officerUser.Id, "Officer", Role.CaseOfficer), DateTime.UtcNow)).Single().ToString());
+        var after = await LoadAsync(c.Reference);
+        Assert.Equal(("Conakry", "termes de référence.pdf", 2), (after.ScopingMission!.Place, after.ScopingMission.TermsOfReference!.FileName, after.ScopingMission.Participants.Count));
+        Assert.StartsWith("Le ministère a besoin", after.ScopingMission.Findings, StringComparison.Ordinal);
+        var scope = Assert.Single(after.ScopeVersions);
+        Assert.Equal((35, "Mariama Condé", contact.Email), (scope.TotalDays, scope.ConfirmedBy, scope.SentTo));
+        Assert.Equal([Discipline.Legal, Discipline.GeologyAndMiningEngineering], scope.Needs.Select(n => n.Discipline));
+        Assert.Empty(CaseLifecycle.Refusals(after, CaseStep.StartExpertSelection, new StepRequest(new CaseActor(officerUser.Id, "Officer", Role.CaseOfficer), DateTime.UtcNow)));
+
+        var mails = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Outbox.AsNoTracking().Where(o => o.CaseId == after.Id).ToListAsync());
+        var invitations = mails.Where(m => m.Kind == ConnexDesk.Domain.Intake.OutgoingKind.Invitation).ToList();
+        Assert.Equal(new[] { contact.Email!, $"awa.{id}@mines.gov.example" }.Order(StringComparer.Ordinal), invitations.Select(m => m.ToAddress).Order(StringComparer.Ordinal));
+        Assert.All(invitations, m => Assert.StartsWith($"[{c.Reference}] Mission de cadrage", m.Subject, StringComparison.Ordinal));
+        var scopeMail = mails.Single(m => m.Kind == ConnexDesk.Domain.Intake.OutgoingKind.Scope);
+        Assert.Equal((contact.Email, "fr"), (scopeMail.ToAddress, scopeMail.Language));
+        Assert.Contains("1. juridique — français — 15 jours", scopeMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"2. géologie et génie minier — français — 20 jours — du {today.AddDays(7):yyyy-MM-dd} au {today.AddDays(40):yyyy-MM-dd}", scopeMail.TextBody, StringComparison.Ordinal);
+        var ics = await desk.InScopeAsync(services => services.GetRequiredService<ConnexDesk.Infrastructure.BlobStore>().ReadAsync(invitations[0].AttachmentSha256s.Single()));
+        var invitation = Ical.Net.Calendar.Load(Encoding.UTF8.GetString(ics))!.Events.Single();
+        Assert.Equal(("Conakry", 2), (invitation.Location, invitation.Attendees.Count));
+        Assert.Equal(today.AddDays(3), new DateOnly(invitation.End!.Year, invitation.End.Month, invitation.End.Day));
+    }
+
+    [Fact]
+    public async Task The_experts_scoping_and_calendar_of_a_case_are_not_shown_to_an_officer_it_is_not_assigned_to_nor_to_an_expert()
     {
         var (c, _) = await ApprovedCaseAsync("Simandou " + Guid.NewGuid().ToString("N")[..6]);
         var otherOfficer = await desk.SignedInClientAsync(await desk.CreateUserAsync(Role.CaseOfficer));
         var expert = await desk.SignedInClientAsync(await desk.CreateUserAsync(Role.Expert));
 
-        var asOtherOfficer = await otherOfficer.GetAsync($"/cases/{c.Reference}/experts");
-        var asExpert = await expert.GetAsync($"/cases/{c.Reference}/experts");
+        foreach (var page in new[] { "experts", "scoping", "calendar", "delivery", "evaluation" })
+        {
+            var asOtherOfficer = await otherOfficer.GetAsync($"/cases/{c.Reference}/{page}");
+            var asExpert = await expert.GetAsync($"/cases/{c.Reference}/{page}");
 
-        Assert.Equal(HttpStatusCode.NotFound, asOtherOfficer.StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, asExpert.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, asOtherOfficer.StatusCode);
+            Assert.NotEqual(HttpStatusCode.OK, asExpert.StatusCode);
+        }
     }
 
     [Fact]

@@ -47,7 +47,9 @@ public sealed class CaseBuilder
             Take(c, step, stage == CaseStage.Declined ? Manager : Officer, "not within the mandate");
             return c;
         }
-        foreach (var next in Path.Skip(1).TakeWhile(_ => c.Stage != stage))
+        // Scoping is optional: the builder goes through it only to stop there.
+        var path = stage == CaseStage.Scoping ? Path : Path.Where(s => s != CaseStage.Scoping);
+        foreach (var next in path.Skip(1).TakeWhile(_ => c.Stage != stage))
         {
             var transition = CaseLifecycle.From(c.Stage).First(t => t.To == next);
             SatisfyGuardsOf(c, transition.Step);
@@ -99,9 +101,15 @@ public sealed class CaseBuilder
                 if (!c.Letters.Any(l => l.Kind == LetterKind.Decline))
                     Issue(c, LetterKind.Decline, DecidingManager(c), "not within the mandate");
                 break;
+            case CaseStep.StartExpertSelection:
+                if (c.Stage == CaseStage.Scoping && c.LatestScope is not { IsConfirmed: true })
+                {
+                    Assert.Empty(c.ProposeScope([new ExpertiseNeed(Domain.Experts.Discipline.FiscalAndFinancialModelling, Sector.Mining, "fr", 20, null, null)], null, Officer, Tick()));
+                    Assert.Empty(c.ConfirmScope(c.LatestScope, "Fatou Focal", Officer, Tick()));
+                }
+                break;
             case CaseStep.AskForFormalRequest:
             case CaseStep.StartScoping:
-            case CaseStep.StartExpertSelection:
             case CaseStep.Withdraw:
                 break;
         }

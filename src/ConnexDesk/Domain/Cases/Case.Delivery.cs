@@ -155,31 +155,31 @@ public sealed partial class Case
         return [];
     }
 
-    /// <summary>Why an invitation to the next negotiation round cannot go to <paramref name="recipients"/> people now; empty when it can.</summary>
-    public IReadOnlyList<Reason> RoundInvitationRefusals(int recipients, CaseActor actor)
+    /// <summary>Why an invitation to <paramref name="round"/> cannot go to <paramref name="recipients"/> people now; empty when it can.</summary>
+    public IReadOnlyList<Reason> RoundInvitationRefusals(NegotiationRound? round, int recipients, CaseActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!CanBeChangedBy(actor))
             return [new Reason("Only the unit's staff change an open case.")];
-        if (NextRoundOn is null)
-            return [new Reason("The date of the next negotiation round is not recorded; record it on the case first.")];
+        if (round is null || !_rounds.Contains(round) || round.Status != RoundStatus.Planned)
+            return [new Reason("Choose a planned negotiation round; plan it on the case first.")];
         if (recipients == 0)
             return [new Reason("No one to invite: no expert the government accepted is on the case, and no contact was chosen.")];
         return [];
     }
 
-    /// <summary>An invitation to the next negotiation round went out as a calendar file (kept as a document of the case).</summary>
-    public IReadOnlyList<Reason> RecordRoundInvitation(CaseDocument invitation, IReadOnlyList<string> recipients, CaseActor actor)
+    /// <summary>An invitation to a negotiation round went out as a calendar file (kept as a document of the case).</summary>
+    public IReadOnlyList<Reason> RecordRoundInvitation(NegotiationRound? round, CaseDocument invitation, IReadOnlyList<string> recipients, CaseActor actor)
     {
         ArgumentNullException.ThrowIfNull(invitation);
         ArgumentNullException.ThrowIfNull(recipients);
-        if (RoundInvitationRefusals(recipients.Count, actor) is { Count: > 0 } refusals)
+        if (RoundInvitationRefusals(round, recipients.Count, actor) is { Count: > 0 } refusals)
             return refusals;
         AddDocument(invitation, actor);
         Record(new CaseHistoryEntry(HistoryKind.FieldChanged, actor, invitation.AddedAt)
         {
             Field = "Invitation to the negotiation round",
-            NewValue = $"{NextRoundOn:yyyy-MM-dd}, sent to {string.Join(", ", recipients)}",
+            NewValue = $"{round}, sent to {string.Join(", ", recipients)}",
         });
         return [];
     }

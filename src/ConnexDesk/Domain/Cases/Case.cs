@@ -73,6 +73,8 @@ public sealed partial class Case
 
     public Sector? Sector { get; private set; }
     public NegotiationStage? NegotiationStage { get; private set; }
+
+    /// <summary>The first day of <see cref="NextRound"/>, kept on the case so that lists can sort and filter by it.</summary>
     public DateOnly? NextRoundOn { get; private set; }
     public DateOnly? DeadlineOn { get; private set; }
     public SupportServices ServicesNeeded { get; private set; }
@@ -578,7 +580,7 @@ public sealed partial class Case
         Summary = NullIfEmpty(details.Summary?.Trim());
         Sector = details.Sector;
         NegotiationStage = details.NegotiationStage;
-        NextRoundOn = details.NextRoundOn;
+        PlanNextRoundFromDetails(details.NextRoundOn);
         DeadlineOn = details.DeadlineOn;
         ServicesNeeded = details.ServicesNeeded;
         RequestedExperts = [.. (details.RequestedExperts ?? []).Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];

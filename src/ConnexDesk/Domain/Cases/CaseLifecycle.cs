@@ -40,7 +40,8 @@ public static class CaseLifecycle
         new(CaseStep.SubmitForApproval, [CaseStage.DueDiligence], CaseStage.PendingApproval, Staff, [Guards.DueDiligenceComplete, Guards.SanctionsHitsDecided, Guards.RecommendationWritten]),
         new(CaseStep.Approve, [CaseStage.PendingApproval], CaseStage.Approved, Managers, [Guards.FourEyes, Guards.AgreementRecorded]),
         new(CaseStep.StartScoping, [CaseStage.Approved], CaseStage.Scoping, Staff, []),
-        new(CaseStep.StartExpertSelection, [CaseStage.Approved, CaseStage.Scoping], CaseStage.ExpertSelection, Staff, []),
+        new(CaseStep.StartExpertSelection, [CaseStage.Approved], CaseStage.ExpertSelection, Staff, []),
+        new(CaseStep.StartExpertSelection, [CaseStage.Scoping], CaseStage.ExpertSelection, Staff, [Guards.ScopeConfirmed]),
         new(CaseStep.StartDelivery, [CaseStage.ExpertSelection], CaseStage.Delivery, Staff, [Guards.ExpertReadyToWork]),
         new(CaseStep.StartEvaluation, [CaseStage.Delivery], CaseStage.Evaluation, Staff, [Guards.EveryEngagementCompleted]),
         new(CaseStep.Close, [CaseStage.Evaluation], CaseStage.Closed, Staff, [Guards.EvaluationRecordedOrWaived]),
@@ -180,6 +181,13 @@ public static class CaseLifecycle
             c.Letters.Any(l => l.Kind == LetterKind.Decline)
                 ? []
                 : [new Reason("no decline letter has been issued; issue it with the reason first.")]);
+
+        public static Guard ScopeConfirmed { get; } = new("the latest scope confirmed by the government", (c, _) =>
+            c.LatestScope is not { } scope
+                ? [new Reason("no scope is proposed yet: list the expertise needs and have the government confirm them.")]
+                : scope.IsConfirmed
+                    ? []
+                    : [new Reason("the government has not confirmed version {0} of the scope.", scope.Number)]);
 
         public static Guard ExpertReadyToWork { get; } = new("an expert the government accepted, who signed the current Code of Conduct and has no conflict", (c, request) =>
         {

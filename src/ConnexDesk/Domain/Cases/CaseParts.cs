@@ -63,6 +63,9 @@ public enum CaseDocumentKind
 
     /// <summary>An iCalendar invitation the unit sent (.ics).</summary>
     CalendarInvitation,
+
+    /// <summary>The terms of reference of a scoping mission.</summary>
+    TermsOfReference,
     Other,
 }
 

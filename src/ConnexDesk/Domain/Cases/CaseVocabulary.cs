@@ -159,6 +159,7 @@ public static class CaseWords
         CaseDocumentKind.Deliverable => "Deliverable",
         CaseDocumentKind.ExpertReport => "Expert's report",
         CaseDocumentKind.CalendarInvitation => "Calendar invitation",
+        CaseDocumentKind.TermsOfReference => "Terms of reference",
         CaseDocumentKind.Other => "Other document",
     };
 

@@ -19,6 +19,9 @@ public enum OutgoingKind
 
     /// <summary>A calendar invitation (.ics attached).</summary>
     Invitation,
+
+    /// <summary>A version of the scope, for the government to confirm.</summary>
+    Scope,
 }
 
 public enum OutgoingStatus

@@ -17,14 +17,16 @@ public sealed record ExpertiseNeeds(
     int? Days)
 {
     /// <summary>
-    /// What the case says until scoping agrees better: the disciplines of the services requested (technical ones by
-    /// sector), the case's sector, its language and the country's, the period from today to the next negotiation
-    /// round (or the deadline; otherwise eight weeks).
+    /// The scope the government confirmed, when there is one. Until then what the case says: the disciplines of the
+    /// services requested (technical ones by sector), the case's sector, its language and the country's, the period
+    /// from today to the next negotiation round (or the deadline; otherwise eight weeks).
     /// </summary>
     public static ExpertiseNeeds For(Case @case, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var until = @case.NextRoundOn ?? @case.DeadlineOn ?? today.AddDays(56);
+        if (@case.AgreedScope is { } scope)
+            return FromScope(@case, scope, today, until);
         return new ExpertiseNeeds(
             DisciplinesFor(@case.ServicesNeeded, @case.Sector),
             @case.Sector,
@@ -34,6 +36,24 @@ public sealed record ExpertiseNeeds(
             today,
             until < today ? today : until,
             null);
+    }
+
+    /// <summary>The agreed needs: their disciplines and languages, the sector they name, the period they span, the largest number of days one of them asks.</summary>
+    private static ExpertiseNeeds FromScope(Case @case, ScopeVersion scope, DateOnly today, DateOnly until)
+    {
+        var needs = scope.Needs;
+        var from = needs.Select(n => n.From).Where(d => d is not null).Min() ?? today;
+        var to = needs.Select(n => n.To).Where(d => d is not null).Max() ?? until;
+        from = from < today ? today : from;
+        return new ExpertiseNeeds(
+            [.. needs.Select(n => n.Discipline).Distinct()],
+            needs.Select(n => n.Sector).FirstOrDefault(s => s is not null) ?? @case.Sector,
+            [.. needs.Select(n => n.Language).Distinct(StringComparer.Ordinal)],
+            @case.CountryCode,
+            null,
+            from,
+            to < from ? from : to,
+            needs.Max(n => n.Days));
     }
 
     public static IReadOnlyList<Discipline> DisciplinesFor(SupportServices services, Sector? sector)

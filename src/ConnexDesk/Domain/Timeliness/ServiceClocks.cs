@@ -18,6 +18,12 @@ public enum ServiceLevel
     ExpertsFielded,
 }
 
+public enum GovernmentWait
+{
+    ProposedExperts,
+    Scope,
+}
+
 public enum ClockState
 {
     Running,
@@ -36,13 +42,16 @@ public sealed record ServiceTargets(int AcknowledgeWithin = 2, int EligibilityWi
 /// </summary>
 public sealed record ServiceClock(ServiceLevel Level, DateTime StartedAt, DateOnly Due, DateTime? StoppedAt, int BusinessDaysUsed, int Allowed, int PausedBusinessDays, ClockState State)
 {
+    /// <summary>While paused: what the unit waits for from the government.</summary>
+    public GovernmentWait? PausedFor { get; init; }
+
     public bool IsRunning => StoppedAt is null;
 }
 
 /// <summary>
-/// Works out a case's clocks from its history. The experts-fielded clock pauses while proposed experts wait for the
-/// government's answer (its due date moves by as many business days), but never beyond the day before the next
-/// negotiation round: support after the round is too late, whoever waited.
+/// Works out a case's clocks from its history. The experts-fielded clock pauses while proposed experts or a scope
+/// sent to confirm wait for the government's answer (its due date moves by as many business days), but never beyond
+/// the day before the first negotiation round after approval: support after the round is too late, whoever waited.
 /// </summary>
 public static class ServiceClocks
 {
@@ -66,13 +75,15 @@ public static class ServiceClocks
         }
         if (Entered(@case, CaseStage.Approved) is { } approved)
         {
-            var waits = @case.Engagements.Select(e => (From: e.ProposedAt, To: e.GovernmentDecidedAt ?? now)).ToList();
-            var roundLimit = @case.NextRoundOn is { } round && DateOnly.FromDateTime(approved) < round ? round.AddDays(-1) : (DateOnly?)null;
+            var waits = @case.Engagements.Select(e => (From: e.ProposedAt, To: e.GovernmentDecidedAt ?? now, For: GovernmentWait.ProposedExperts))
+                .Concat(@case.ScopeVersions.Where(v => v.SentAt is not null).Select(v => (From: v.SentAt!.Value, To: v.ConfirmedAt ?? v.SupersededAt ?? now, For: GovernmentWait.Scope)))
+                .ToList();
+            var roundLimit = @case.FirstRoundAfter(DateOnly.FromDateTime(approved)) is { } round ? round.StartsOn.AddDays(-1) : (DateOnly?)null;
             Add(ServiceLevel.ExpertsFielded, approved, Entered(@case, CaseStage.Delivery), targets.FieldWithin, roundLimit, waits);
         }
         return clocks;
 
-        void Add(ServiceLevel level, DateTime started, DateTime? stopped, int allowed, DateOnly? latest, List<(DateTime From, DateTime To)> waits)
+        void Add(ServiceLevel level, DateTime started, DateTime? stopped, int allowed, DateOnly? latest, List<(DateTime From, DateTime To, GovernmentWait For)> waits)
         {
             if (stopped is null && ended is not null)
                 return; // the case ended without this step: no promise left to keep
@@ -83,11 +94,11 @@ public static class ServiceClocks
             if (latest is { } limit && limit < due)
                 due = limit;
             var used = Math.Max(0, calendar.BusinessDaysBetween(start, end) - paused);
-            var pausedNow = stopped is null && waits.Any(w => w.To >= now && w.From <= now);
+            var waitingNow = stopped is null ? waits.Where(w => w.To >= now && w.From <= now).Select(w => (GovernmentWait?)w.For).FirstOrDefault() : null;
             var state = stopped is not null
                 ? (end <= due ? ClockState.Met : ClockState.Missed)
-                : end > due ? ClockState.Overdue : pausedNow ? ClockState.PausedForGovernment : ClockState.Running;
-            clocks.Add(new ServiceClock(level, started, due, stopped, used, allowed, paused, state));
+                : end > due ? ClockState.Overdue : waitingNow is not null ? ClockState.PausedForGovernment : ClockState.Running;
+            clocks.Add(new ServiceClock(level, started, due, stopped, used, allowed, paused, state) { PausedFor = state == ClockState.PausedForGovernment ? waitingNow : null });
         }
     }
 
@@ -99,12 +110,12 @@ public static class ServiceClocks
     }
 
     /// <summary>Business days within [start, end] on which the unit waited for the government (overlapping waits counted once).</summary>
-    private static int PausedDays(List<(DateTime From, DateTime To)> waits, DateOnly start, DateOnly end, BusinessCalendar calendar)
+    private static int PausedDays(List<(DateTime From, DateTime To, GovernmentWait For)> waits, DateOnly start, DateOnly end, BusinessCalendar calendar)
     {
         if (waits.Count == 0)
             return 0;
         var days = new HashSet<DateOnly>();
-        foreach (var (from, to) in waits)
+        foreach (var (from, to, _) in waits)
         {
             for (var day = Max(DateOnly.FromDateTime(from), start.AddDays(1)); day <= Min(DateOnly.FromDateTime(to), end); day = day.AddDays(1))
             {

@@ -27,6 +27,9 @@ public static class CaseLoading
             .Include(c => c.SanctionsHits)
             .Include(c => c.Consultations)
             .Include(c => c.ConflictRulings)
+            .Include(c => c.Rounds)
+            .Include(c => c.ScopeVersions).ThenInclude(v => v.Needs)
+            .Include(c => c.ScopingMission).ThenInclude(m => m!.TermsOfReference)
             .AsSplitQuery()
             .VisibleTo(actor)
             .SingleOrDefaultAsync(c => c.Reference == normalised, cancellationToken);

@@ -48,6 +48,17 @@ public abstract class CasePageModel(DeskDb db, TimeProvider clock, IStringLocali
     protected (string, List<string>) Refused(string heading, IEnumerable<Domain.Reason> refusals) =>
         (heading, [.. refusals.Select(r => Localizer[r.Template, r.Args].Value)]);
 
+    /// <summary>Refusals of a domain verb under "Nothing was changed:", or nothing when it was done.</summary>
+    protected (string, List<string>)? Unchanged(IReadOnlyList<Domain.Reason> refusals)
+    {
+        ArgumentNullException.ThrowIfNull(refusals);
+        return refusals.Count == 0 ? null : Refused(Localizer["Nothing was changed:"], refusals);
+    }
+
+    /// <summary>One change through one domain verb; a refusal shows the page again with the reasons.</summary>
+    protected Task<IActionResult> ChangeByVerbAsync(string reference, int version, Func<Case, CaseActor, DateTime, IReadOnlyList<Domain.Reason>> verb, string done) =>
+        ChangeAsync(reference, version, (c, a, n) => Unchanged(verb(c, a, n)), _ => done);
+
     protected Task<IActionResult> ChangeAsync(string reference, int version, Func<Case, CaseActor, DateTime, (string, List<string>)?> change, Func<Case, string> done) =>
         ChangeAsync(reference, version, (c, a, n) => Task.FromResult(change(c, a, n)), done);
 

@@ -15,11 +15,9 @@ namespace ConnexDesk.Features.Delivery;
 /// manager's decision on days beyond it), their deliverables, and the end of each engagement.
 /// </summary>
 [Authorize(Policy = Policies.UnitStaff)]
-public sealed class CaseDeliveryModel(DeskDb db, BlobStore blobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<CaseDeliveryModel> logger,
-    Microsoft.Extensions.Options.IOptions<DeskOptions> desk)
+public sealed class CaseDeliveryModel(DeskDb db, BlobStore blobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ILogger<CaseDeliveryModel> logger)
     : CasePageModel(db, clock, localizer, logger)
 {
-    public IReadOnlyList<OrganisationContact> Recipients { get; private set; } = [];
     /// <summary>The engagement whose form was refused, to open it again.</summary>
     public int? PostedEngagement { get; private set; }
 
@@ -64,8 +62,7 @@ public sealed class CaseDeliveryModel(DeskDb db, BlobStore blobs, TimeProvider c
             if (document is null)
                 return (Localizer["{0} was not added:", Intake.MailReading.SafeFileName(file.FileName)], [Localizer[problem!].Value]);
             var engagement = c.Engagements.SingleOrDefault(e => e.Id == engagementId);
-            var refusals = c.SubmitDeliverable(engagement, engagement?.Deliverables.SingleOrDefault(d => d.Id == deliverableId), document, actor);
-            return refusals.Count == 0 ? null : Refused(Localizer["Nothing was changed:"], refusals);
+            return Unchanged(c.SubmitDeliverable(engagement, engagement?.Deliverables.SingleOrDefault(d => d.Id == deliverableId), document, actor));
         }, _ => Localizer["Deliverable submitted."]);
 
     public Task<IActionResult> OnPostAcceptAsync(string reference, int version, int engagementId, int deliverableId) =>
@@ -75,58 +72,20 @@ public sealed class CaseDeliveryModel(DeskDb db, BlobStore blobs, TimeProvider c
     public Task<IActionResult> OnPostCompleteAsync(string reference, int version, int engagementId) =>
         Change(reference, version, engagementId, (c, e, actor, now) => c.CompleteEngagement(e, actor, now), Localizer["The engagement is completed."]);
 
-    /// <summary>
-    /// Invites the experts at work (or contracted) and, if chosen, a contact of the government to the next negotiation
-    /// round: one .ics calendar file, kept on the case, attached to one email per person.
-    /// </summary>
-    public Task<IActionResult> OnPostRoundInvitationAsync(string reference, int version, int? recipientId)
-    {
-        var invitedCount = 0;
-        return ChangeAsync(reference, version, async (c, actor, now) =>
-        {
-            var contact = (await RecipientsAsync(c)).FirstOrDefault(r => r.Id == recipientId);
-            var expertIds = c.Engagements.Where(e => e.IsCurrent && e.IsAcceptedByGovernment).Select(e => e.ExpertId).ToList();
-            var experts = await Db.Experts.AsNoTracking().Where(e => expertIds.Contains(e.Id)).Select(e => new { e.Email, e.Name }).ToListAsync(HttpContext.RequestAborted);
-            var invited = experts.Select(e => (e.Email, (string?)e.Name)).ToList();
-            if (contact?.Email is { } email)
-                invited.Add((email, contact.Name));
-            if (c.RoundInvitationRefusals(invited.Count, actor) is { Count: > 0 } cannot)
-                return Refused(Localizer["The invitation was not sent:"], cannot);
-            var round = c.NextRoundOn!.Value;
-            var ics = CalendarInvitation.Write($"{c.Reference}-round-{round:yyyyMMdd}@{desk.Value.MailDomain}", $"Negotiation round ({c.Reference})",
-                $"The next negotiation round of case {c.Reference}. Confidential: do not forward.", round, round, desk.Value.UnitEmail, desk.Value.UnitName, invited, now);
-            var document = new CaseDocument(CaseDocumentKind.CalendarInvitation, $"{c.Reference} round {round:yyyy-MM-dd}.ics", "text/calendar", await blobs.PutAsync(ics, HttpContext.RequestAborted), ics.Length, now, actor.Name);
-            var refusals = c.RecordRoundInvitation(document, [.. invited.Select(i => i.Email)], actor);
-            if (refusals.Count > 0)
-                return Refused(Localizer["The invitation was not sent:"], refusals);
-            foreach (var (to, name) in invited)
-            {
-                Db.Outbox.Add(new Domain.Intake.OutgoingMail(Domain.Intake.OutgoingKind.Invitation, c.Id, $"{Guid.NewGuid():N}.invitation@{desk.Value.MailDomain}", to, name,
-                    $"[{c.Reference}] Negotiation round on {round:yyyy-MM-dd}", $"The next negotiation round of case {c.Reference} is on {round:yyyy-MM-dd}. The calendar invitation is attached.\n\n{desk.Value.UnitName}", null, "en", now)
-                {
-                    AttachmentSha256s = [document.Sha256],
-                });
-            }
-            invitedCount = invited.Count;
-            return null;
-        }, c => Localizer["Invitation to the round of {0} sent to {1} people.", Display.Day(c.NextRoundOn), invitedCount]);
-    }
-
     protected override string PageAfterChange(Case found) => $"/cases/{found.Reference}/delivery";
 
-    protected override async Task PrepareAsync(Case found)
+    protected override Task PrepareAsync(Case found)
     {
         Case = found;
         Now = Clock.GetUtcNow().UtcDateTime;
-        Recipients = await RecipientsAsync(found);
+        return Task.CompletedTask;
     }
 
     /// <summary>One change to one engagement through a domain verb; a refusal shows the page again with the reasons.</summary>
     private Task<IActionResult> Change(string reference, int version, int engagementId, Func<Case, Engagement?, CaseActor, DateTime, IReadOnlyList<Reason>> change, string done) =>
-        ChangeAsync(reference, version, (c, actor, now) =>
+        ChangeByVerbAsync(reference, version, (c, actor, now) =>
         {
             PostedEngagement = engagementId;
-            var refusals = change(c, c.Engagements.SingleOrDefault(e => e.Id == engagementId), actor, now);
-            return refusals.Count == 0 ? null : Refused(Localizer["Nothing was changed:"], refusals);
-        }, _ => done);
+            return change(c, c.Engagements.SingleOrDefault(e => e.Id == engagementId), actor, now);
+        }, done);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ConnexDesk.Domain.Cases;
 using ConnexDesk.Domain.Experts;
+using ConnexDesk.Features.Letters;
 
 namespace ConnexDesk.Features.Matching;
 
@@ -30,63 +31,14 @@ public static class Shortlist
             if (expert.Days is { } days)
                 body.Append("   ").Append(string.Format(CultureInfo.InvariantCulture, words.Days, days)).Append('\n');
             if (expert.Disciplines.Count > 0)
-                body.Append("   ").Append(words.Expertise).Append(' ').Append(string.Join(", ", expert.Disciplines.Select(d => DisciplineIn(d, language)))).Append('\n');
+                body.Append("   ").Append(words.Expertise).Append(' ').Append(string.Join(", ", expert.Disciplines.Select(d => GovernmentWords.Discipline(d, language)))).Append('\n');
             if (expert.Languages.Count > 0)
-                body.Append("   ").Append(words.Languages).Append(' ').Append(string.Join(", ", expert.Languages.Select(l => Name(l, language)))).Append('\n');
+                body.Append("   ").Append(words.Languages).Append(' ').Append(string.Join(", ", expert.Languages.Select(l => GovernmentWords.Language(l, language)))).Append('\n');
             if (expert.YearsOfExperience is { } years)
                 body.Append("   ").Append(string.Format(CultureInfo.InvariantCulture, words.Experience, years)).Append('\n');
         }
         body.Append('\n').Append(words.Ask).Append("\n\n").Append(words.Confidential).Append("\n\n").Append(unitName);
         return (string.Format(CultureInfo.InvariantCulture, words.Subject, reference), body.ToString());
-    }
-
-    /// <summary>A language's name in the language of the email ("fr:C1" reads "français (C1)" in French).</summary>
-    private static string Name(string languageAndLevel, string language)
-    {
-        var parts = languageAndLevel.Split(':', 2);
-        var name = parts[0];
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            // ICU names a culture in the current UI culture's language.
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            name = CultureInfo.GetCultureInfo(parts[0]).DisplayName;
-        }
-        catch (CultureNotFoundException)
-        {
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-        return parts.Length > 1 ? $"{name} ({parts[1]})" : name;
-    }
-
-    /// <summary>A discipline in the words of the email's language; the government reads them, not the unit.</summary>
-    private static string DisciplineIn(Discipline discipline, string language)
-    {
-        var (fr, es, pt) = discipline switch
-        {
-            Discipline.Legal => ("juridique", "jurídica", "jurídica"),
-            Discipline.FiscalAndFinancialModelling => ("fiscalité et modélisation financière", "fiscalidad y modelización financiera", "fiscalidade e modelação financeira"),
-            Discipline.Tax => ("impôts", "impuestos", "impostos"),
-            Discipline.Economics => ("économie", "economía", "economia"),
-            Discipline.GeologyAndMiningEngineering => ("géologie et génie minier", "geología e ingeniería de minas", "geologia e engenharia de minas"),
-            Discipline.PetroleumEngineering => ("génie pétrolier", "ingeniería petrolera", "engenharia de petróleo"),
-            Discipline.PowerAndRenewableEnergy => ("électricité et énergies renouvelables", "electricidad y energías renovables", "eletricidade e energias renováveis"),
-            Discipline.InfrastructureAndPpp => ("infrastructures et PPP", "infraestructura y APP", "infraestruturas e PPP"),
-            Discipline.Environmental => ("environnement", "medio ambiente", "ambiente"),
-            Discipline.SocialAndCommunity => ("social et communautés", "social y comunidades", "social e comunidades"),
-            Discipline.NegotiationStrategy => ("stratégie de négociation", "estrategia de negociación", "estratégia de negociação"),
-            Discipline.Other => ("autre", "otra", "outra"),
-        };
-        return language switch
-        {
-            "fr" => fr,
-            "es" => es,
-            "pt" => pt,
-            _ => ExpertWords.Discipline(discipline),
-        };
     }
 
     private sealed record ShortlistWords(string Subject, string Greeting, string Intro, string Days, string Expertise, string Languages, string Experience, string Ask, string Confidential);

@@ -22,6 +22,7 @@ public sealed class WaitingGovernments(DeskDb db, IOptions<TimelinessOptions> op
         ArgumentNullException.ThrowIfNull(cases);
         var loaded = await cases.AsNoTracking()
             .Include(c => c.History).Include(c => c.EligibilityDecisions).Include(c => c.Engagements).Include(c => c.Letters)
+            .Include(c => c.Rounds).Include(c => c.ScopeVersions)
             .AsSplitQuery().ToListAsync(cancellationToken);
         var ids = loaded.Select(c => c.Id).ToList();
         var firstMessages = await db.Messages.AsNoTracking()

@@ -917,6 +917,47 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.ToTable("EvaluationAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ExpertiseNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int?>("ScopeVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeVersionId");
+
+                    b.ToTable("ExpertiseNeeds", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.IssuedLetter", b =>
                 {
                     b.Property<int>("Id")
@@ -1002,6 +1043,47 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.ToTable("Letters", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.NegotiationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("NegotiationRounds", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.SanctionsHit", b =>
                 {
                     b.Property<int>("Id")
@@ -1065,6 +1147,112 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("SanctionsHits", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ScopeVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConfirmationRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ScopeVersions", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ScopingMission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime?>("FindingsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FindingsBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<List<string>>("Participants")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Remote")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("TermsOfReferenceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("TermsOfReferenceId");
+
+                    b.ToTable("ScopingMissions", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Cases.WorkRecord", b =>
@@ -2320,10 +2508,26 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ExpertiseNeed", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.ScopeVersion", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("ScopeVersionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.IssuedLetter", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
                         .WithMany("Letters")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.NegotiationRound", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Case", null)
+                        .WithMany("Rounds")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
@@ -2334,6 +2538,29 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .WithMany("SanctionsHits")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ScopeVersion", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Case", null)
+                        .WithMany("ScopeVersions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ScopingMission", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Case", null)
+                        .WithOne("ScopingMission")
+                        .HasForeignKey("ConnexDesk.Domain.Cases.ScopingMission", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ConnexDesk.Domain.Cases.CaseDocument", "TermsOfReference")
+                        .WithMany()
+                        .HasForeignKey("TermsOfReferenceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("TermsOfReference");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Cases.WorkRecord", b =>
@@ -2505,7 +2732,13 @@ namespace ConnexDesk.Data.Migrations.Postgres
 
                     b.Navigation("Notes");
 
+                    b.Navigation("Rounds");
+
                     b.Navigation("SanctionsHits");
+
+                    b.Navigation("ScopeVersions");
+
+                    b.Navigation("ScopingMission");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Engagement", b =>
@@ -2518,6 +2751,11 @@ namespace ConnexDesk.Data.Migrations.Postgres
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Evaluation", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ScopeVersion", b =>
+                {
+                    b.Navigation("Needs");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>

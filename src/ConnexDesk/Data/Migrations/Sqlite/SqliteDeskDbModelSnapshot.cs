@@ -881,6 +881,45 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.ToTable("EvaluationAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ExpertiseNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ScopeVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeVersionId");
+
+                    b.ToTable("ExpertiseNeeds", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.IssuedLetter", b =>
                 {
                     b.Property<int>("Id")
@@ -964,6 +1003,45 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.ToTable("Letters", (string)null);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.NegotiationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("NegotiationRounds", (string)null);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.SanctionsHit", b =>
                 {
                     b.Property<int>("Id")
@@ -1025,6 +1103,108 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.ToTable("SanctionsHits", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ScopeVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmationRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ScopeVersions", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ScopingMission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FindingsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingsBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Participants")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Remote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TermsOfReferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("TermsOfReferenceId");
+
+                    b.ToTable("ScopingMissions", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Cases.WorkRecord", b =>
@@ -2242,10 +2422,26 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ExpertiseNeed", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.ScopeVersion", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("ScopeVersionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ConnexDesk.Domain.Cases.IssuedLetter", b =>
                 {
                     b.HasOne("ConnexDesk.Domain.Cases.Case", null)
                         .WithMany("Letters")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.NegotiationRound", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Case", null)
+                        .WithMany("Rounds")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
@@ -2256,6 +2452,29 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .WithMany("SanctionsHits")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ScopeVersion", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Case", null)
+                        .WithMany("ScopeVersions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ScopingMission", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.Cases.Case", null)
+                        .WithOne("ScopingMission")
+                        .HasForeignKey("ConnexDesk.Domain.Cases.ScopingMission", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ConnexDesk.Domain.Cases.CaseDocument", "TermsOfReference")
+                        .WithMany()
+                        .HasForeignKey("TermsOfReferenceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("TermsOfReference");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Cases.WorkRecord", b =>
@@ -2427,7 +2646,13 @@ namespace ConnexDesk.Data.Migrations.Sqlite
 
                     b.Navigation("Notes");
 
+                    b.Navigation("Rounds");
+
                     b.Navigation("SanctionsHits");
+
+                    b.Navigation("ScopeVersions");
+
+                    b.Navigation("ScopingMission");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Engagement", b =>
@@ -2440,6 +2665,11 @@ namespace ConnexDesk.Data.Migrations.Sqlite
             modelBuilder.Entity("ConnexDesk.Domain.Cases.Evaluation", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.Cases.ScopeVersion", b =>
+                {
+                    b.Navigation("Needs");
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListVersion", b =>
