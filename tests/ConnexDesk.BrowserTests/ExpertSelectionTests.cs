@@ -2,18 +2,61 @@ using Microsoft.Playwright;
 
 namespace ConnexDesk.BrowserTests;
 
-/// <summary>Choosing experts for the demo's approved French-speaking bauxite case, as its case officer would.</summary>
+/// <summary>Scoping the demo's approved French-speaking bauxite case and choosing its experts, as its case officer would.</summary>
 [Collection(BrowserSuite.Name)]
 public sealed class ExpertSelectionTests(BrowserDesk browser)
 {
     private const string Officer = "officer@demo.connexdesk.org";
 
     [Fact]
-    public async Task The_officer_finds_three_experts_cannot_propose_the_one_tied_to_the_counterparty_and_takes_the_case_through_delivery_and_evaluation_to_closed()
+    public async Task The_officer_scopes_the_case_finds_three_experts_cannot_propose_the_one_tied_to_the_counterparty_and_takes_it_through_delivery_and_evaluation_to_closed()
     {
         var officer = await browser.SignedInAsync(Officer);
         await officer.GotoAsync("/cases?q=bauxite");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Convention d'exploitation de bauxite de Kindia" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".case-meta .badge")).ToHaveTextAsync("Approved");
+        await officer.Locator("form.step.possible").GetByRole(AriaRole.Button, new() { Name = "Start a scoping mission" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".case-meta .badge")).ToHaveTextAsync("Scoping");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Mission and scope" }).ClickAsync();
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await officer.GetByLabel("First day").FillAsync($"{today.AddDays(-2):yyyy-MM-dd}");
+        await officer.GetByLabel("Last day").FillAsync($"{today:yyyy-MM-dd}");
+        await officer.GetByLabel("Place").FillAsync("Conakry, ministère des Mines");
+        await officer.GetByLabel("Participants, one per line (Name <email>)").FillAsync("Awa Diallo <a.diallo@mines.gov.example>\nOlga (unité)");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Save the mission" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("The scoping mission is planned.");
+        await officer.GetByLabel("Terms of reference (PDF or DOCX)").SetInputFilesAsync(new FilePayload { Name = "termes-de-reference.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray() });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Add the terms of reference" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("The terms of reference are on the case.");
+        await officer.GetByLabel("Also invite").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Invitation to the scoping mission sent to 2 people.");
+        await officer.GetByLabel("Findings of the mission").FillAsync("Le ministère a besoin d'une revue juridique de la convention, d'un modèle fiscal et d'un avis sur le plan minier.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Save the findings" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("The findings are recorded.");
+
+        // The form starts from the services requested: legal, fiscal modelling, tax, geology and mining.
+        foreach (var (line, days) in new[] { (1, "15"), (2, "10"), (3, "5"), (4, "12") })
+            await officer.GetByLabel($"Days {line}", new() { Exact = true }).FillAsync(days);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Propose this scope" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("A new version of the scope is proposed.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Send the scope" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("The scope was sent to m.conde@mines.gov.example");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Record the confirmation" }).ClickAsync();
+        await Assertions.Expect(officer.Locator("#scope-1 .badge")).ToHaveTextAsync("confirmed");
+        await Assertions.Expect(officer.Locator("#scope-1 tfoot")).ToContainTextAsync("42");
+        await BrowserDesk.ScreenshotAsync(officer, "scoping");
+
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Negotiation calendar" }).ClickAsync();
+        await Assertions.Expect(officer.Locator("article.round")).ToHaveCountAsync(3);
+        await Assertions.Expect(officer.Locator("article.round", new() { Has = officer.Locator(".badge", new() { HasText = "next" }) })).ToContainTextAsync("Régime fiscal et clause de stabilité");
+        await BrowserDesk.ScreenshotAsync(officer, "negotiation-calendar");
+
+        await officer.GotoAsync(CaseUrl(officer));
+        await Assertions.Expect(officer.Locator("section", new() { Has = officer.Locator("#scoping") })).ToContainTextAsync("version 1: 4 need(s), 42 days");
+        await officer.Locator("form.step.possible").GetByRole(AriaRole.Button, new() { Name = "Start expert selection" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".case-meta .badge")).ToHaveTextAsync("Expert selection");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Find and propose experts" }).ClickAsync();
 
         var suggested = officer.Locator("section", new() { Has = officer.Locator("#suggested") });
@@ -63,7 +106,6 @@ public sealed class ExpertSelectionTests(BrowserDesk browser)
         await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("The expert's declaration is recorded.");
 
         await officer.GotoAsync($"{CaseUrl(officer)}/delivery");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await officer.GetByLabel("First day").FillAsync($"{today.AddDays(-5):yyyy-MM-dd}");
         await officer.GetByLabel("Last day").FillAsync($"{today.AddDays(25):yyyy-MM-dd}");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Record the contract" }).ClickAsync();

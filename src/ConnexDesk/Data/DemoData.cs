@@ -187,7 +187,8 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
 
     /// <summary>
     /// A French-speaking bauxite case taken through the lifecycle as staff would (request letter, eligibility, due
-    /// diligence, approval letter, approval) to expert selection, so the roster can be ranked for it at once.
+    /// diligence, approval letter) to approval, with its negotiation calendar: a round held, the next one in five weeks
+    /// (the case's details) and one after, so that scoping can start and the roster can be ranked for it at once.
     /// </summary>
     private async Task SeedApprovedCaseAsync(CaseActor officerActor, CaseActor managerActor, CancellationToken cancellationToken)
     {
@@ -223,8 +224,17 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
         if (approval.Letter is null)
             throw new InvalidOperationException("Demo approval letter was not issued: " + string.Join("; ", approval.Refusals));
         Take(bauxite, CaseStep.Approve, managerActor);
-        Take(bauxite, CaseStep.StartExpertSelection, officerActor);
+        Plan(bauxite.ChangeRound(bauxite.NextRound, today.AddDays(35), today.AddDays(37), "Conakry", "Régime fiscal et clause de stabilité", officerActor, now));
+        Plan(bauxite.PlanRound(today.AddDays(-20), today.AddDays(-19), "Conakry", "Ouverture de la renégociation", officerActor, now));
+        Plan(bauxite.RecordRoundHeld(bauxite.Rounds.Single(r => r.StartsOn == today.AddDays(-20)), "Calendrier convenu ; l'investisseur demande une révision des redevances.", officerActor, now));
+        Plan(bauxite.PlanRound(today.AddDays(80), null, "Paris", "Texte final de l'avenant", officerActor, now));
         await db.SaveChangesAsync(cancellationToken);
+
+        static void Plan(IReadOnlyList<Domain.Reason> refusals)
+        {
+            if (refusals.Count > 0)
+                throw new InvalidOperationException("Demo negotiation round was refused: " + string.Join("; ", refusals));
+        }
 
         void Take(Case c, CaseStep step, CaseActor actor)
         {

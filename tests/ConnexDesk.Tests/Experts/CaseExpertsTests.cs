@@ -479,7 +479,7 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
                 "Termes de référence", [.. ConnexDesk.Features.Letters.LetterContent.Blocks("Mission de cadrage.")], [], new ConnexDesk.Features.Letters.LetterLabels("Réf. :", "Objet :", "Page {0} sur {1}", "Confidentiel"))));
         var invited = await Post("MissionInvitation", new() { ["recipientId"] = contact.Id.ToString(CultureInfo.InvariantCulture) });
         var findings = await Post("Findings", new() { ["findings"] = "Le ministère a besoin d'une revue juridique et d'une analyse du plan minier." });
-        var incomplete = await Post("Scope", new() { ["needs[0].Discipline"] = "Legal", ["needs[0].Language"] = "fr" });
+        var incomplete = await Post("Scope", new() { ["needs[0].Discipline"] = "Legal", ["needs[0].Language"] = "fr", ["notes"] = "Revue de la convention de 2012" });
         var proposed = await Post("Scope", new()
         {
             ["needs[0].Discipline"] = "Legal",
@@ -499,7 +499,9 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
         var confirmed = await Post("Confirm", new() { ["scopeVersionId"] = waiting.LatestScope!.Id.ToString(CultureInfo.InvariantCulture), ["confirmedBy"] = "Mariama Condé" });
 
         Assert.All(new[] { mission, terms, invited, findings, proposed, sent, confirmed }, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        Assert.Contains("Give each expertise need its language and days.", Forms.Text(await incomplete.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var refusedPage = await incomplete.Content.ReadAsStringAsync();
+        Assert.Contains("Give each expertise need its language and days.", Forms.Text(refusedPage), StringComparison.Ordinal);
+        Assert.Contains(">Revue de la convention de 2012</textarea>", refusedPage, StringComparison.Ordinal);
         Assert.Equal("the government has not confirmed version 1 of the scope.",
             CaseLifecycle.Refusals(waiting, CaseStep.StartExpertSelection, new StepRequest(new CaseActor(officerUser.Id, "Officer", Role.CaseOfficer), DateTime.UtcNow)).Single().ToString());
         var after = await LoadAsync(c.Reference);

@@ -29,6 +29,10 @@ public abstract class CasePageModel(DeskDb db, TimeProvider clock, IStringLocali
     [TempData]
     public string? Done { get; set; }
 
+    /// <summary>What was typed in field <paramref name="name"/> of a refused form, so that the page shows it again; otherwise nothing.</summary>
+    public string? Posted(string name) =>
+        Problem is not null && Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
+
     /// <summary>Loads what the page shows besides the case.</summary>
     protected abstract Task PrepareAsync(Case found);
 

@@ -21,7 +21,6 @@ public sealed class CaseEvaluationModel(DeskDb db, BlobStore blobs, TimeProvider
     public IReadOnlyList<OrganisationContact> Recipients { get; private set; } = [];
 
     /// <summary>What was typed in a refused form, to give back.</summary>
-    public IReadOnlyDictionary<string, string?> Posted { get; private set; } = new Dictionary<string, string?>();
 
     public async Task<IActionResult> OnGetAsync(string reference)
     {
@@ -53,7 +52,6 @@ public sealed class CaseEvaluationModel(DeskDb db, BlobStore blobs, TimeProvider
         string? capacityBuilt, string? answeredBy) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
-            Posted = new Dictionary<string, string?> { ["capacityBuilt"] = capacityBuilt, ["answeredBy"] = answeredBy };
             if ((capacityBuilt?.Length ?? 0) > 8000 || (answeredBy?.Length ?? 0) > 200 || (comment?.Values.Any(v => v?.Length > 4000) ?? false))
                 return (Localizer["A comment can have at most 4000 characters, the capacity built 8000, the name 200."], []);
             var answers = Enum.GetValues<EvaluationCriterion>().Where(k => rating?.ContainsKey(k) == true)
@@ -65,7 +63,6 @@ public sealed class CaseEvaluationModel(DeskDb db, BlobStore blobs, TimeProvider
     public Task<IActionResult> OnPostLessonsAsync(string reference, int version, string? text) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
-            Posted = new Dictionary<string, string?> { ["lessons"] = text };
             var refusals = c.WriteLessonsLearned(text, actor, now);
             return refusals.Count == 0 ? null : Refused(Localizer["The lessons learned were not saved:"], refusals);
         }, _ => Localizer["Lessons learned saved."]);
