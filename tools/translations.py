@@ -13,6 +13,7 @@ T = {
  'Cases': ('Dossiers', 'Casos', 'Processos'),
  'Experts': ('Experts', 'Expertos', 'Peritos'),
  'Who is waiting': ('Qui attend', 'Quién espera', 'Quem espera'),
+ 'Audit trail': ("Journal d'audit", 'Registro de auditoría', 'Registo de auditoria'),
  'Choose the file of the deliverable.': ('Choisissez le fichier du livrable.', 'Elija el archivo del entregable.', 'Escolha o ficheiro do produto.'),
  'Contract: {0} to {1}.': ('Contrat : du {0} au {1}.', 'Contrato: del {0} al {1}.', 'Contrato: de {0} a {1}.'),
  'Day worked': ('Jour travaillé', 'Día trabajado', 'Dia trabalhado'),

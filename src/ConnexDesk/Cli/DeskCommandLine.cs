@@ -48,6 +48,7 @@ public static class DeskCommandLine
         root.Subcommands.Add(Features.Letters.LetterCommands.Create(console));
         root.Subcommands.Add(Features.Sanctions.SanctionsCommands.Create(console));
         root.Subcommands.Add(Features.Experts.ExpertCommands.Create(console));
+        root.Subcommands.Add(Features.Audit.AuditCommands.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

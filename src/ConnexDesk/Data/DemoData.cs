@@ -56,7 +56,7 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
             if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken))
                 continue;
             var organisation = role == Role.FocalPoint ? firstOrganisation : (int?)null;
-            var result = await addUser.RunAsync(new NewUser(email, name, role, Password, organisation), cancellationToken);
+            var result = await addUser.RunAsync(new NewUser(email, name, role, Password, organisation), cancellationToken: cancellationToken);
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Demo user {email} could not be created: {result.Error}");
             added++;

@@ -23,6 +23,8 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
 
     public DbSet<Case> Cases => Set<Case>();
 
+    public DbSet<ConnexDesk.Domain.Audit.AuditEntry> AuditEntries => Set<ConnexDesk.Domain.Audit.AuditEntry>();
+
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
     public DbSet<LetterNumberSequence> LetterNumberSequences => Set<LetterNumberSequence>();
     public DbSet<ChecklistLine> ChecklistLines => Set<ChecklistLine>();
@@ -424,6 +426,23 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             v.Property(x => x.LessonsLearned).HasMaxLength(20_000);
             v.Property(x => x.LessonsLearnedBy).HasMaxLength(200);
             v.HasMany(x => x.Answers).WithOne().HasForeignKey("EvaluationId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ConnexDesk.Domain.Audit.AuditEntry>(a =>
+        {
+            a.ToTable("AuditEntries");
+            a.HasKey(x => x.Sequence);
+            a.Property(x => x.Sequence).ValueGeneratedNever();
+            a.Property(x => x.ActorId).HasMaxLength(450);
+            a.Property(x => x.ActorName).HasMaxLength(200);
+            a.Property(x => x.Address).HasMaxLength(64);
+            a.Property(x => x.CaseReference).HasMaxLength(20);
+            a.Property(x => x.Action).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Target).HasMaxLength(1000);
+            a.Property(x => x.PreviousHash).HasMaxLength(64);
+            a.Property(x => x.Hash).HasMaxLength(64);
+            a.HasIndex(x => x.At);
+            a.HasIndex(x => new { x.CaseReference, x.At });
+            a.HasIndex(x => new { x.ActorId, x.At });
         });
         builder.Entity<NegotiationRound>(r =>
         {

@@ -96,6 +96,7 @@ public static class DeskApplication
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddMvcOptions(options => options.Filters.Add<Features.Audit.AuditPageFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -103,6 +104,7 @@ public static class DeskApplication
         services.AddHealthChecks().AddDbContextCheck<DeskDb>("database");
         services.AddSingleton(new Features.Intake.ContactFormLimiter(configuration.GetValue("Desk:ContactFormPerHour", 5)));
 
+        services.AddSingleton<Features.Audit.AuditTrail>();
         services.AddScoped<AddUser>();
         services.AddScoped<OpenCase>();
         services.AddScoped<Features.Eligibility.ReferenceLists>();

@@ -40,6 +40,30 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("passphrase", run.Output + run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Audit_verify_exits_0_on_an_intact_chain_and_names_the_first_broken_entry_otherwise()
+    {
+        foreach (var email in new[] { "a@unit.example", "b@unit.example", "c@unit.example" })
+            Assert.Equal(0, (await DeskProcess.RunAsync(["user", "add", "--email", email, "--name", email, "--role", "CaseOfficer"], Environment(), "a long enough passphrase\n")).ExitCode);
+
+        var intact = await DeskProcess.RunAsync(["audit", "verify", "--json"], Environment());
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dataDirectory, "connexdesk.db")};Pooling=false"))
+        {
+            // What someone with the database file could do: drop the protection and rewrite who was given access.
+            connection.Open();
+            using var tamper = connection.CreateCommand();
+            tamper.CommandText = """DROP TRIGGER "AuditEntries_no_update"; UPDATE "AuditEntries" SET "Target" = 'account x@unit.example created as CaseOfficer' WHERE "Sequence" = 2;""";
+            tamper.ExecuteNonQuery();
+        }
+        var broken = await DeskProcess.RunAsync(["audit", "verify"], Environment());
+
+        Assert.True(intact.ExitCode == 0, intact.Error);
+        using var json = JsonDocument.Parse(intact.Output);
+        Assert.Equal(3, json.RootElement.GetProperty("entries").GetInt64());
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Equal("error: the audit chain is broken at entry 2: its content does not match its hash (the entry was changed). The 1 entries before it are intact.", broken.Error.Trim());
+    }
+
     [Theory]
     [InlineData("", "No password on standard input")]
     [InlineData("short\n", "at least 12 characters")]

@@ -13,9 +13,10 @@ public sealed record AddUserResult(DeskUser? User, string? Error)
 }
 
 /// <summary>Creates a person's account with one role. Used by `user add`, the demo seed and the administrator pages.</summary>
-public sealed class AddUser(UserManager<DeskUser> users, DeskDb db, TimeProvider clock)
+public sealed class AddUser(UserManager<DeskUser> users, DeskDb db, TimeProvider clock, Audit.AuditTrail audit)
 {
-    public async Task<AddUserResult> RunAsync(NewUser request, CancellationToken cancellationToken = default)
+    /// <param name="by">Who creates the account; the command line (an administrator at the server) when not given.</param>
+    public async Task<AddUserResult> RunAsync(NewUser request, Domain.Cases.CaseActor? by = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var email = request.Email.Trim();
@@ -51,6 +52,9 @@ public sealed class AddUser(UserManager<DeskUser> users, DeskDb db, TimeProvider
             await users.DeleteAsync(user);
             return Fail(Describe(inRole));
         }
+        var actor = by ?? Domain.Cases.CaseActor.CommandLine;
+        await audit.RecordAsync(new Domain.Audit.AuditRecord(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, null, null, Domain.Audit.AuditAction.PermissionChange,
+            $"account {email} created as {request.Role}" + (request.OrganisationId is { } organisation ? $" of organisation {organisation}" : "")), cancellationToken);
         return new AddUserResult(user, null);
     }
 

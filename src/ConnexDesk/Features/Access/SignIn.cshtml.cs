@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ConnexDesk.Data;
+using ConnexDesk.Domain.Audit;
 using ConnexDesk.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +17,8 @@ public sealed class SignInModel(
     DeskDb db,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer,
-    ILogger<SignInModel> logger) : PageModel
+    ILogger<SignInModel> logger,
+    Audit.AuditTrail audit) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -40,6 +42,7 @@ public sealed class SignInModel(
         if (user is null)
         {
             logger.LogWarning("Sign-in failed for unknown email from {Address}", HttpContext.Connection.RemoteIpAddress);
+            await AuditAsync("", "(no such account)", AuditAction.SignInFailed, $"unknown email {Input.Email.Trim()}");
             Problem = localizer["Email or password is incorrect."];
             return Page();
         }
@@ -48,6 +51,7 @@ public sealed class SignInModel(
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in", user.Id);
+            await AuditAsync(user.Id, user.DisplayName, AuditAction.SignIn, "password");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/desk");
         }
         if (result.IsLockedOut)
@@ -55,16 +59,21 @@ public sealed class SignInModel(
             var until = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow();
             var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
             logger.LogWarning("User {UserId} is locked out until {Until}", user.Id, until);
+            await AuditAsync(user.Id, user.DisplayName, AuditAction.SignInFailed, $"locked out until {until:yyyy-MM-dd HH:mm} UTC");
             Problem = localizer["This account is locked after too many failed sign-in attempts. Try again in {0} minutes, or ask an administrator to unlock it.", minutes];
             return Page();
         }
         logger.LogWarning("Sign-in failed for user {UserId}", user.Id);
+        await AuditAsync(user.Id, user.DisplayName, AuditAction.SignInFailed, "wrong password");
         var left = SignInRules.MaxFailedAttempts - await users.GetAccessFailedCountAsync(user);
         Problem = left is > 0 and <= 2
             ? localizer["Email or password is incorrect. {0} attempt(s) left before the account is locked.", left]
             : localizer["Email or password is incorrect."];
         return Page();
     }
+
+    private Task AuditAsync(string userId, string name, AuditAction action, string what) =>
+        audit.RecordAsync(new AuditRecord(clock.GetUtcNow().UtcDateTime, userId, name, HttpContext.Connection.RemoteIpAddress?.ToString(), null, action, what), HttpContext.RequestAborted);
 }
 
 public sealed class SignInInput

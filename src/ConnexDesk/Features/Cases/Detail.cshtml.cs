@@ -65,7 +65,7 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             Logger.LogWarning("User {UserId} asked for case {Reference}, which does not exist or is not theirs to see", Actor.UserId, reference);
             return NotFound();
         }
-        // Who read which case: the audit feature will keep this in its tamper-evident chain.
+        // The audit trail records the read (AuditPageFilter); this line is for the operators' log.
         Logger.LogInformation("User {UserId} read case {Reference}", Actor.UserId, found.Reference);
         await PrepareAsync(found);
         return Page();
@@ -312,7 +312,7 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             Logger.LogWarning("User {UserId} asked for document {DocumentId} of case {Reference}, which does not exist or is not theirs to see", Actor.UserId, id, reference);
             return NotFound();
         }
-        // Who read which document: the audit feature will keep this in its tamper-evident chain.
+        // The audit trail records the download (AuditPageFilter); this line is for the operators' log.
         Logger.LogInformation("User {UserId} read document {DocumentId} ({FileName}) of case {Reference}", Actor.UserId, document.Id, document.FileName, found.Reference);
         return File(await blobs.ReadAsync(document.Sha256, HttpContext.RequestAborted), document.ContentType, document.FileName);
     }
