@@ -75,6 +75,10 @@ public static class DeskApplication
             options.SlidingExpiration = true;
         });
 
+        // Every request checks the account against the database: a closed account or a changed role takes effect
+        // at once, not when the cookie is next refreshed.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
         services.AddAuthorizationBuilder()
             // Secure by default: a page is closed unless it says [AllowAnonymous] or names its roles.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -106,6 +110,7 @@ public static class DeskApplication
 
         services.AddSingleton<Features.Audit.AuditTrail>();
         services.AddScoped<AddUser>();
+        services.AddScoped<DisableUser>();
         services.AddScoped<OpenCase>();
         services.AddScoped<Features.Eligibility.ReferenceLists>();
         services.AddScoped<Features.Eligibility.AssessEligibility>();

@@ -1,6 +1,7 @@
 using System.Net;
 using ConnexDesk.Domain;
 using ConnexDesk.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnexDesk.Tests.Foundation;
 
@@ -24,6 +25,45 @@ public abstract class SignInTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
         var page = Forms.Text(await client.GetStringAsync("/desk"));
         Assert.Contains($"Welcome, Person {role}", page, StringComparison.Ordinal);
         Assert.Contains(section, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closing_an_account_ends_its_open_session_on_the_next_request_and_it_cannot_sign_in_again()
+    {
+        var officer = await desk.CreateUserAsync(Role.CaseOfficer);
+        var client = await desk.SignedInClientAsync(officer);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases")).StatusCode);
+
+        var error = await desk.InScopeAsync(services => services.GetRequiredService<ConnexDesk.Features.Access.DisableUser>()
+            .RunAsync(officer.Email, "Left the unit.", ConnexDesk.Domain.Cases.CaseActor.CommandLine));
+        var next = await client.GetAsync("/cases");
+        var again = await desk.Client().SignInAsync(officer.Email, officer.Password);
+
+        Assert.Null(error);
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.StartsWith("/sign-in", next.Headers.Location?.PathAndQuery ?? next.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("locked", Forms.Text(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_role_taken_away_is_gone_on_the_next_request()
+    {
+        var manager = await desk.CreateUserAsync(Role.Manager);
+        var client = await desk.SignedInClientAsync(manager);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/audit")).StatusCode);
+
+        await desk.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConnexDesk.Features.Access.DeskUser>>();
+            var user = await users.FindByIdAsync(manager.Id);
+            await users.RemoveFromRoleAsync(user!, nameof(Role.Manager));
+            await users.AddToRoleAsync(user!, nameof(Role.CaseOfficer));
+        });
+        var next = await client.GetAsync("/audit");
+
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.Contains("/access-denied", next.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,8 +35,22 @@ public static class UserCommands
                 new { id = user.Id, email = user.Email, name = user.DisplayName, role = chosenRole.ToString(), organisationId = user.OrganisationId });
         }));
 
+        var disableEmail = new Option<string>("--email") { Description = "The account's email address.", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why the account is closed; it goes into the audit trail.", Required = true };
+        var disable = new Command("disable", "Close an account: it cannot sign in any more, and an open session ends on its next request.");
+        disable.Options.Add(disableEmail);
+        disable.Options.Add(reason);
+        disable.SetAction((parsed, _) => DeskCommandLine.ExecuteAsync(parsed, console, async services =>
+        {
+            var error = await services.GetRequiredService<DisableUser>().RunAsync(parsed.GetValue(disableEmail)!, parsed.GetValue(reason)!, Domain.Cases.CaseActor.CommandLine);
+            if (error is not null)
+                throw new CommandFailedException(error);
+            return new CommandOutput($"Closed {parsed.GetValue(disableEmail)!.Trim()}.", new { email = parsed.GetValue(disableEmail)!.Trim(), disabled = true });
+        }));
+
         var command = new Command("user", "Manage the people who can sign in.");
         command.Subcommands.Add(add);
+        command.Subcommands.Add(disable);
         return command;
     }
 
