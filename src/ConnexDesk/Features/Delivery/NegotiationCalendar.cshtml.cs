@@ -69,7 +69,8 @@ public sealed class NegotiationCalendarModel(DeskDb db, BlobStore blobs, TimePro
                 return Refused(Localizer["The invitation was not sent:"], cannot);
             var unit = desk.Value;
             var ics = CalendarInvitation.Write($"{c.Reference}-round-{round!.Id}@{unit.MailDomain}", $"Negotiation round ({c.Reference})",
-                $"A negotiation round of case {c.Reference}" + (round.Agenda is { } agenda ? $": {agenda}" : ".") + " Confidential: do not forward.",
+                // The agenda stays on the desk: calendars are synchronised to services outside the unit.
+                $"A negotiation round of case {c.Reference}. Confidential: do not forward.",
                 round.StartsOn, round.EndsOn, round.Place, unit.UnitEmail, unit.UnitName, invited, now);
             var document = await CalendarInvitation.StoreAsync(blobs, ics, $"{c.Reference} round {round.StartsOn:yyyy-MM-dd}.ics", actor.Name, now, HttpContext.RequestAborted);
             var refusals = c.RecordRoundInvitation(round, document, [.. invited.Select(i => i.Email)], actor);
