@@ -521,6 +521,14 @@ public abstract class CaseExpertsTests<TDesk>(TDesk desk) : IClassFixture<TDesk>
         Assert.Contains("1. juridique — français — 15 jours", scopeMail.TextBody, StringComparison.Ordinal);
         Assert.Contains($"2. géologie et génie minier — français — 20 jours — du {today.AddDays(7):yyyy-MM-dd} au {today.AddDays(40):yyyy-MM-dd}", scopeMail.TextBody, StringComparison.Ordinal);
         var ics = await desk.InScopeAsync(services => services.GetRequiredService<ConnexDesk.Infrastructure.BlobStore>().ReadAsync(invitations[0].AttachmentSha256s.Single()));
+        // As the mail goes out: the attachment says it is UTF-8, so that "Condé" reaches the calendar as written.
+        var composed = await desk.InScopeAsync(services => services.GetRequiredService<ConnexDesk.Features.Outbox.OutboxSender>().ComposeAsync(invitations[0]));
+        using var wire = new MemoryStream();
+        await composed.WriteToAsync(wire);
+        wire.Position = 0;
+        var attached = (await MimeKit.MimeMessage.LoadAsync(wire)).Attachments.OfType<MimeKit.TextPart>().Single();
+        Assert.Equal(("text/calendar", "utf-8"), (attached.ContentType.MimeType, attached.ContentType.Charset));
+        Assert.Contains("CN=Mariama Condé", attached.Text, StringComparison.Ordinal);
         var invitation = Ical.Net.Calendar.Load(Encoding.UTF8.GetString(ics))!.Events.Single();
         Assert.Equal(("Conakry", 2), (invitation.Location, invitation.Attendees.Count));
         Assert.Equal(today.AddDays(3), new DateOnly(invitation.End!.Year, invitation.End.Month, invitation.End.Day));

@@ -44,7 +44,8 @@ public static class CalendarInvitation
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(ics);
-        return new CaseDocument(CaseDocumentKind.CalendarInvitation, fileName, "text/calendar", await blobs.PutAsync(ics, cancellationToken), ics.Length, now, addedBy);
+        // The charset travels with the file: without it a mail client reads the names of the attendees as ASCII.
+        return new CaseDocument(CaseDocumentKind.CalendarInvitation, fileName, "text/calendar; charset=utf-8; method=REQUEST", await blobs.PutAsync(ics, cancellationToken), ics.Length, now, addedBy);
     }
 
     /// <summary>One email per person through the outbox, each with the invitation attached.</summary>
