@@ -64,6 +64,30 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("error: the audit chain is broken at entry 2: its content does not match its hash (the entry was changed). The 1 entries before it are intact.", broken.Error.Trim());
     }
 
+    [Fact]
+    public async Task Reading_a_case_on_the_command_line_goes_into_the_audit_trail()
+    {
+        var created = await DeskProcess.RunAsync(["cases", "create", "--country", "SN", "--organisation", "Ministère des Mines", "--title", "Convention aurifère", "--json"], Environment());
+        Assert.True(created.ExitCode == 0, created.Error);
+        using var json = JsonDocument.Parse(created.Output);
+        var reference = json.RootElement.GetProperty("reference").GetString()!;
+
+        Assert.Equal(0, (await DeskProcess.RunAsync(["cases", "show", reference], Environment())).ExitCode);
+        Assert.Equal(1, (await DeskProcess.RunAsync(["cases", "show", "CNX-2026-9999"], Environment())).ExitCode);
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dataDirectory, "connexdesk.db")};Pooling=false");
+        connection.Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = """SELECT "ActorId", "CaseReference", "Action", "Target" FROM "AuditEntries" ORDER BY "Sequence" """;
+        var rows = new List<string>();
+        using (var reader = query.ExecuteReader())
+        {
+            while (reader.Read())
+                rows.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)} {reader.GetString(3)}");
+        }
+        Assert.Equal([$"cli {reference} Read cases show", "cli CNX-2026-9999 Denied cases show"], rows);
+    }
+
     [Theory]
     [InlineData("", "No password on standard input")]
     [InlineData("short\n", "at least 12 characters")]

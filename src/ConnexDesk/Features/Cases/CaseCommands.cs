@@ -88,7 +88,7 @@ public static class CaseCommands
         show.SetAction((parsed, _) => DeskCommandLine.ExecuteAsync(parsed, console, async services =>
         {
             var db = services.GetRequiredService<DeskDb>();
-            var found = await LoadAsync(db, parsed.GetValue(reference)!);
+            var found = await LoadAsync(services, parsed.GetValue(reference)!, "cases show");
             var organisation = found.OrganisationId is { } id ? await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync() : null;
             var history = found.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new
             {
@@ -193,13 +193,17 @@ public static class CaseCommands
     private static string Kebab(Sector sector) =>
         string.Concat(sector.ToString().Select((ch, i) => i > 0 && char.IsUpper(ch) ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 
-    /// <summary>The case a command names, or the one line that says why there is none.</summary>
-    public static async Task<Case> LoadAsync(DeskDb db, string wanted)
+    /// <summary>The case a command names, or the one line that says why there is none; the read goes into the audit trail.</summary>
+    public static async Task<Case> LoadAsync(IServiceProvider services, string wanted, string command)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(services);
         if (!CaseReference.TryParse(wanted, out var parsedReference))
             throw new CommandFailedException($"'{wanted}' is not a case reference (CNX-YYYY-NNNN).");
-        return await db.LoadAsync(parsedReference.ToString(), CaseActor.CommandLine)
-            ?? throw new CommandFailedException($"There is no case {parsedReference}.");
+        var found = await services.GetRequiredService<DeskDb>().LoadAsync(parsedReference.ToString(), CaseActor.CommandLine);
+        var actor = CaseActor.CommandLine;
+        await services.GetRequiredService<Audit.AuditTrail>().RecordAsync(new Domain.Audit.AuditRecord(
+            services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, actor.UserId, actor.Name, null, parsedReference.ToString(),
+            found is null ? Domain.Audit.AuditAction.Denied : Domain.Audit.AuditAction.Read, command));
+        return found ?? throw new CommandFailedException($"There is no case {parsedReference}.");
     }
 }

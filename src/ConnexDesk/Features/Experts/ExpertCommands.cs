@@ -34,7 +34,7 @@ public static class ExpertCommands
         match.Arguments.Add(reference);
         match.SetAction((parsed, _) => DeskCommandLine.ExecuteAsync(parsed, console, async services =>
         {
-            var found = await Cases.CaseCommands.LoadAsync(services.GetRequiredService<Data.DeskDb>(), parsed.GetValue(reference)!);
+            var found = await Cases.CaseCommands.LoadAsync(services, parsed.GetValue(reference)!, "experts match");
             var ranked = await services.GetRequiredService<Matching.MatchExperts>().RankAsync(found);
             var json = ranked.Select(m => new
             {
