@@ -3,6 +3,8 @@ using ConnexDesk.Data;
 using ConnexDesk.Domain;
 using ConnexDesk.Features.Access;
 using ConnexDesk.Features.Cases;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -63,16 +65,53 @@ public static class DeskApplication
             .AddClaimsPrincipalFactory<DeskClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        var sessions = configuration.GetSection(DeskOptions.Section).Get<DeskOptions>() ?? new DeskOptions();
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "connexdesk.auth";
+            options.Cookie.Name = CookieName(sessions, "auth");
+            options.Cookie.SecurePolicy = sessions.HttpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.HttpOnly = true;
+            // Lax, not Strict: a link from the unit's email to a case must open signed in.
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/sign-in";
             options.LogoutPath = "/sign-out";
             options.AccessDeniedPath = "/access-denied";
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(sessions.IdleTimeoutMinutes);
             options.SlidingExpiration = true;
+            options.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items.TryAdd(SignedInAt, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                // The absolute limit first; then Identity's check of the account against the database.
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (!context.Properties.Items.TryGetValue(SignedInAt, out var signedIn)
+                    || !DateTimeOffset.TryParse(signedIn, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                    || now - at > TimeSpan.FromHours(sessions.AbsoluteSessionHours))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
+        });
+        // The cookie's own expiry counts on the desk's clock, so that tests can move it.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = CookieName(sessions, "antiforgery");
+            options.Cookie.SecurePolicy = sessions.HttpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = CookieName(sessions, "notice");
+            options.Cookie.SecurePolicy = sessions.HttpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Lax;
         });
 
         // Every request checks the account against the database: a closed account or a changed role takes effect
@@ -139,6 +178,11 @@ public static class DeskApplication
         services.AddScoped<DemoData>();
     }
 
+    private const string SignedInAt = "signed-in-at";
+
+    /// <summary>__Host-connexdesk.{purpose} over HTTPS (Secure, path /, no domain); connexdesk.{purpose} over plain http.</summary>
+    private static string CookieName(DeskOptions options, string purpose) => (options.HttpsCookies ? "__Host-" : "") + "connexdesk." + purpose;
+
     public static void UseDeskPipeline(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -146,6 +190,7 @@ public static class DeskApplication
             app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<HttpsOnly>();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
@@ -161,7 +206,7 @@ public static class DeskApplication
                 return Results.NotFound();
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
             return Results.LocalRedirect(!string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/");
         }).AllowAnonymous();
         app.MapRazorPages();

@@ -17,6 +17,18 @@ public sealed class DeskOptions
     /// <summary>How many years back a past client or employer keeps an expert off a case facing it (older ties are shown only).</summary>
     public int ConflictLookBackYears { get; set; } = Domain.Experts.ConflictScreening.DefaultLookBackYears;
 
+    /// <summary>
+    /// Cookies travel over HTTPS only and carry the __Host- prefix (no other host or path can set or read them). Turn
+    /// off only to run the desk over plain http, as in Development on localhost.
+    /// </summary>
+    public bool HttpsCookies { get; set; } = true;
+
+    /// <summary>A session with no request for this long ends.</summary>
+    public int IdleTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>A session ends this long after its sign-in, however busy it has been.</summary>
+    public int AbsoluteSessionHours { get; set; } = 10;
+
     /// <summary>The unit's mailbox, where governments write first.</summary>
     public string UnitEmail { get; set; } = "support@connexdesk.example";
 

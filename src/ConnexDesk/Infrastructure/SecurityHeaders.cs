@@ -12,6 +12,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // Once a browser has reached the desk over HTTPS, it never tries plain http again for a year.
+        if (context.Request.IsHttps)
+            headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
         context.Response.OnStarting(() =>
         {
             // Case pages must not linger in shared or browser caches; static assets keep their own caching.

@@ -191,6 +191,8 @@ public sealed class CommandLineTests : IDisposable
         var port = DeskProcess.FreePort();
         var environment = Environment();
         environment["Urls"] = $"http://127.0.0.1:{port}";
+        // Plain http on the test machine: the Secure cookies of production would never come back.
+        environment["Desk__HttpsCookies"] = "false";
         using var desk = Process.Start(DeskProcess.StartInfo([], environment))!;
         try
         {

@@ -8,7 +8,8 @@ namespace ConnexDesk.Tests.Support;
 public static partial class Forms
 {
     public static HttpClient Client(this DeskFactory desk) =>
-        desk.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // HTTPS, as in production: the desk's cookies are Secure and a cookie container sends them over HTTPS only.
+        desk.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
 
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields) =>
         client.PostFormAsync(url, url, fields);
