@@ -3,12 +3,14 @@ using ConnexDesk.Data;
 using ConnexDesk.Domain;
 using ConnexDesk.Features.Access;
 using ConnexDesk.Features.Cases;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 
 namespace ConnexDesk.Infrastructure;
 
@@ -65,18 +67,15 @@ public static class DeskApplication
             .AddClaimsPrincipalFactory<DeskClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        var sessions = configuration.GetSection(DeskOptions.Section).Get<DeskOptions>() ?? new DeskOptions();
+        // The session settings come from the same bound DeskOptions as everything else (IOptions), not a second reading.
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = CookieName(sessions, "auth");
-            options.Cookie.SecurePolicy = sessions.HttpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.HttpOnly = true;
             // Lax, not Strict: a link from the unit's email to a case must open signed in.
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/sign-in";
             options.LogoutPath = "/sign-out";
             options.AccessDeniedPath = "/access-denied";
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(sessions.IdleTimeoutMinutes);
             options.SlidingExpiration = true;
             options.Events.OnSigningIn = context =>
             {
@@ -86,10 +85,12 @@ public static class DeskApplication
             options.Events.OnValidatePrincipal = async context =>
             {
                 // The absolute limit first; then Identity's check of the account against the database.
-                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                var services = context.HttpContext.RequestServices;
+                var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+                var limit = TimeSpan.FromHours(services.GetRequiredService<IOptions<DeskOptions>>().Value.AbsoluteSessionHours);
                 if (!context.Properties.Items.TryGetValue(SignedInAt, out var signedIn)
                     || !DateTimeOffset.TryParse(signedIn, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
-                    || now - at > TimeSpan.FromHours(sessions.AbsoluteSessionHours))
+                    || now - at > limit)
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -100,18 +101,18 @@ public static class DeskApplication
         });
         // The cookie's own expiry counts on the desk's clock, so that tests can move it.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
-        services.AddAntiforgery(options =>
+            .Configure<TimeProvider, IOptions<DeskOptions>>((options, clock, desk) =>
+            {
+                options.TimeProvider = clock;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(desk.Value.IdleTimeoutMinutes);
+                SecureCookie(options.Cookie, desk.Value, "auth");
+            });
+        services.AddAntiforgery(options => options.Cookie.SameSite = SameSiteMode.Strict);
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<DeskOptions>>((options, desk) => SecureCookie(options.Cookie, desk.Value, "antiforgery"));
+        services.AddOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>().Configure<IOptions<DeskOptions>>((options, desk) =>
         {
-            options.Cookie.Name = CookieName(sessions, "antiforgery");
-            options.Cookie.SecurePolicy = sessions.HttpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-        });
-        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
-        {
-            options.Cookie.Name = CookieName(sessions, "notice");
-            options.Cookie.SecurePolicy = sessions.HttpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            SecureCookie(options.Cookie, desk.Value, "notice");
         });
 
         // Every request checks the account against the database: a closed account or a changed role takes effect
@@ -180,8 +181,12 @@ public static class DeskApplication
 
     private const string SignedInAt = "signed-in-at";
 
-    /// <summary>__Host-connexdesk.{purpose} over HTTPS (Secure, path /, no domain); connexdesk.{purpose} over plain http.</summary>
-    private static string CookieName(DeskOptions options, string purpose) => (options.HttpsCookies ? "__Host-" : "") + "connexdesk." + purpose;
+    /// <summary>__Host-connexdesk.{purpose}, Secure, over HTTPS (path /, no domain); connexdesk.{purpose} over plain http.</summary>
+    private static void SecureCookie(CookieBuilder cookie, DeskOptions options, string purpose)
+    {
+        cookie.Name = (options.HttpsCookies ? "__Host-" : "") + "connexdesk." + purpose;
+        cookie.SecurePolicy = options.HttpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    }
 
     public static void UseDeskPipeline(WebApplication app)
     {

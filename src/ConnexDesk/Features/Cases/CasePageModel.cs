@@ -33,6 +33,18 @@ public abstract class CasePageModel(DeskDb db, TimeProvider clock, IStringLocali
     public string? Posted(string name) =>
         Problem is not null && Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
 
+    /// <summary>Shows the page for the case, or 404 when it does not exist or is not the reader's to see; <paramref name="what"/> names the page in the operators' log.</summary>
+    protected async Task<IActionResult> ShowAsync(string reference, string what)
+    {
+        Actor = User.ToActor();
+        var found = await Db.LoadAsync(reference, Actor);
+        if (found is null)
+            return NotFound();
+        Logger.LogInformation("User {UserId} read the {Page} of case {Reference}", Actor.UserId, what, found.Reference);
+        await PrepareAsync(found);
+        return Page();
+    }
+
     /// <summary>Loads what the page shows besides the case.</summary>
     protected abstract Task PrepareAsync(Case found);
 

@@ -21,16 +21,7 @@ public sealed class CaseDeliveryModel(DeskDb db, BlobStore blobs, TimeProvider c
     /// <summary>The engagement whose form was refused, to open it again.</summary>
     public int? PostedEngagement { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string reference)
-    {
-        Actor = User.ToActor();
-        var found = await Db.LoadAsync(reference, Actor);
-        if (found is null)
-            return NotFound();
-        Logger.LogInformation("User {UserId} read the delivery of case {Reference}", Actor.UserId, found.Reference);
-        await PrepareAsync(found);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(string reference) => ShowAsync(reference, "delivery");
 
     public Task<IActionResult> OnPostContractAsync(string reference, int version, int engagementId, DateOnly? startsOn, DateOnly? endsOn, string? contractReference) =>
         Change(reference, version, engagementId, (c, e, actor, now) => (contractReference?.Length ?? 0) > 200

@@ -22,16 +22,7 @@ public sealed class CaseEvaluationModel(DeskDb db, BlobStore blobs, TimeProvider
 
     /// <summary>What was typed in a refused form, to give back.</summary>
 
-    public async Task<IActionResult> OnGetAsync(string reference)
-    {
-        Actor = User.ToActor();
-        var found = await Db.LoadAsync(reference, Actor);
-        if (found is null)
-            return NotFound();
-        Logger.LogInformation("User {UserId} read the evaluation of case {Reference}", Actor.UserId, found.Reference);
-        await PrepareAsync(found);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(string reference) => ShowAsync(reference, "evaluation");
 
     public Task<IActionResult> OnPostQuestionnaireAsync(string reference, int version, int? recipientId) =>
         ChangeAsync(reference, version, async (c, actor, now) =>

@@ -25,16 +25,7 @@ public sealed class NegotiationCalendarModel(DeskDb db, BlobStore blobs, TimePro
     /// <summary>The round whose form was refused, to open it again.</summary>
     public int? PostedRound { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string reference)
-    {
-        Actor = User.ToActor();
-        var found = await Db.LoadAsync(reference, Actor);
-        if (found is null)
-            return NotFound();
-        Logger.LogInformation("User {UserId} read the negotiation calendar of case {Reference}", Actor.UserId, found.Reference);
-        await PrepareAsync(found);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(string reference) => ShowAsync(reference, "negotiation calendar");
 
     public Task<IActionResult> OnPostPlanAsync(string reference, int version, DateOnly? startsOn, DateOnly? endsOn, string? place, string? agenda) =>
         Change(reference, version, null, (c, _, actor, now) => c.PlanRound(startsOn, endsOn, place, agenda, actor, now), Localizer["The round is planned."]);

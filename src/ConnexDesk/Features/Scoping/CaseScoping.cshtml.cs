@@ -38,16 +38,7 @@ public sealed class CaseScopingModel(DeskDb db, BlobStore blobs, TimeProvider cl
 
     public IReadOnlyList<OrganisationContact> Recipients { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string reference)
-    {
-        Actor = User.ToActor();
-        var found = await Db.LoadAsync(reference, Actor);
-        if (found is null)
-            return NotFound();
-        Logger.LogInformation("User {UserId} read the scoping of case {Reference}", Actor.UserId, found.Reference);
-        await PrepareAsync(found);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(string reference) => ShowAsync(reference, "scoping");
 
     public Task<IActionResult> OnPostMissionAsync(string reference, int version, DateOnly? startsOn, DateOnly? endsOn, bool remote, string? place, string? participants) =>
         ChangeByVerbAsync(reference, version, (c, actor, now) =>
