@@ -57,7 +57,7 @@ public sealed class BrowserDesk : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A fresh browser context signed in through the sign-in page, landed on the desk.</summary>
+    /// <summary>A fresh browser context signed in through the sign-in page, landed on the desk (a focal point's desk is the portal).</summary>
     public async Task<IPage> SignedInAsync(string email, string password = DemoData.Password)
     {
         var page = await NewPageAsync();
@@ -65,13 +65,13 @@ public sealed class BrowserDesk : IAsyncLifetime
         try
         {
             // The document is what the test reads; waiting for every subresource's load event only adds a way to time out on a busy machine.
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/desk$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/(desk|portal)$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException)
         {
             // Leave evidence: where the browser was and what it showed.
             await ScreenshotAsync(page, "failed-sign-in-" + email.Split('@')[0]);
-            throw new TimeoutException($"Signing in as {email} did not reach /desk; the browser is at {page.Url} showing: {await page.Locator("main").InnerTextAsync()}");
+            throw new TimeoutException($"Signing in as {email} did not reach its desk; the browser is at {page.Url} showing: {await page.Locator("main").InnerTextAsync()}");
         }
         return page;
     }

@@ -17,9 +17,10 @@ public sealed class SignInTests(BrowserDesk browser)
         var page = await browser.SignedInAsync(email);
 
         var heading = await page.Locator("h1").InnerTextAsync();
-        Assert.Equal($"Welcome, {login.Name}", heading);
+        Assert.Equal(login.Role == Role.FocalPoint ? "Your organisation's requests" : $"Welcome, {login.Name}", heading);
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).IsVisibleAsync());
-        await BrowserDesk.ScreenshotAsync(page, $"desk-{login.Role}{(login.Email.StartsWith("officer2", StringComparison.Ordinal) ? "-2" : "")}");
+        var second = login.Email.StartsWith("officer2", StringComparison.Ordinal) || login.Email.StartsWith("pointfocal", StringComparison.Ordinal);
+        await BrowserDesk.ScreenshotAsync(page, $"desk-{login.Role}{(second ? "-2" : "")}");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/sign-in?signedOut=1");

@@ -24,6 +24,7 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
         ("officer2@demo.connexdesk.org", "Lena Brandt", Role.CaseOfficer),
         ("expert@demo.connexdesk.org", "Jean-Pierre Mbeki", Role.Expert),
         ("focalpoint@demo.connexdesk.org", "Aminata Diallo", Role.FocalPoint),
+        ("pointfocal@demo.connexdesk.org", "Mariama Condé", Role.FocalPoint),
     ];
 
     public static IReadOnlyList<(string Name, string Country, GovernmentLevel Level)> Organisations { get; } =
@@ -48,14 +49,15 @@ public sealed class DemoData(DeskDb db, AddUser addUser, OpenCase openCase, Feat
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var firstOrganisation = await db.Organisations
-            .Where(o => o.Name == Organisations[0].Name).Select(o => o.Id).SingleAsync(cancellationToken);
+        // Aminata Diallo works for the Senegalese ministry (the gold mine), Mariama Condé for the Guinean one (the bauxite case).
+        var senegal = await db.Organisations.Where(o => o.Name == Organisations[0].Name).Select(o => o.Id).SingleAsync(cancellationToken);
+        var guinea = await db.Organisations.Where(o => o.Name == Organisations[3].Name).Select(o => o.Id).SingleAsync(cancellationToken);
         foreach (var (email, name, role) in Logins)
         {
             var normalizedEmail = email.ToUpperInvariant();
             if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken))
                 continue;
-            var organisation = role == Role.FocalPoint ? firstOrganisation : (int?)null;
+            var organisation = role != Role.FocalPoint ? (int?)null : email.StartsWith("pointfocal@", StringComparison.Ordinal) ? guinea : senegal;
             var result = await addUser.RunAsync(new NewUser(email, name, role, Password, organisation), cancellationToken: cancellationToken);
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Demo user {email} could not be created: {result.Error}");

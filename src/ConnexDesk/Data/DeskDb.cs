@@ -25,6 +25,8 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
 
     public DbSet<ConnexDesk.Domain.Audit.AuditEntry> AuditEntries => Set<ConnexDesk.Domain.Audit.AuditEntry>();
 
+    public DbSet<ColleagueInvitation> ColleagueInvitations => Set<ColleagueInvitation>();
+
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
     public DbSet<LetterNumberSequence> LetterNumberSequences => Set<LetterNumberSequence>();
     public DbSet<ChecklistLine> ChecklistLines => Set<ChecklistLine>();
@@ -42,6 +44,26 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
     public DbSet<OutgoingMail> Outbox => Set<OutgoingMail>();
 
     public DbSet<MailboxPosition> MailboxPositions => Set<MailboxPosition>();
+
+    /// <summary>
+    /// The person outside the unit (a focal point, an expert, an administrator) this context reads for, if any. Set
+    /// for each request by <see cref="Features.Cases.OutsideReaders"/>; null for staff, the intake and the background loops.
+    /// </summary>
+    public CaseActor? OutsideReader { get; private set; }
+
+    private Role? OutsideRole => OutsideReader?.Role;
+    private int? OutsideOrganisationId => OutsideReader?.OrganisationId;
+    private int? OutsideExpertId => OutsideReader?.ExpertId;
+    private bool OutsideSignedCurrentCode => OutsideReader?.SignedCurrentCode == true;
+
+    /// <summary>From now on, every query of cases in this context returns only what <paramref name="reader"/> may see.</summary>
+    public void ReadFor(CaseActor reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (reader.IsUnitStaff)
+            throw new InvalidOperationException("Staff read cases through CaseAccess.VisibleTo; the query filter fences the people outside the unit.");
+        OutsideReader = reader;
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -69,6 +91,13 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             NormalizedName = role.ToString().ToUpperInvariant(),
             ConcurrencyStamp = $"role-{role}",
         }));
+
+        // The second line of need-to-know (the first is CaseAccess.VisibleTo): for a person outside the unit,
+        // a case of another organisation, or one they are not accepted on, does not exist in this context.
+        builder.Entity<Case>().HasQueryFilter(x => OutsideReader == null
+            || (OutsideRole == Role.FocalPoint && OutsideOrganisationId != null && x.OrganisationId == OutsideOrganisationId)
+            || (OutsideRole == Role.Expert && OutsideSignedCurrentCode && x.Engagements.Any(e => e.ExpertId == OutsideExpertId
+                && (e.Status == EngagementStatus.AcceptedByGovernment || e.Status == EngagementStatus.Contracted || e.Status == EngagementStatus.Active || e.Status == EngagementStatus.Completed))));
 
         builder.Entity<RequestingOrganisation>(organisation =>
         {
@@ -212,6 +241,8 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             c.Property(x => x.Recommendation).HasMaxLength(Case.MaxRecommendationLength);
             c.Property(x => x.RecommendedBy).HasMaxLength(200);
             c.Property(x => x.ScreenedAgainst).HasMaxLength(1000);
+            c.Property(x => x.PublicationConsentGivenBy).HasMaxLength(200);
+            c.Property(x => x.PublicationConsentRecordedBy).HasMaxLength(200);
             c.HasOne(x => x.Agreement).WithOne().HasForeignKey<Agreement>("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasOne(x => x.Evaluation).WithOne().HasForeignKey<Evaluation>("CaseId").OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Rounds).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
@@ -426,6 +457,20 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
             v.Property(x => x.LessonsLearned).HasMaxLength(20_000);
             v.Property(x => x.LessonsLearnedBy).HasMaxLength(200);
             v.HasMany(x => x.Answers).WithOne().HasForeignKey("EvaluationId").OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ColleagueInvitation>(i =>
+        {
+            i.ToTable("ColleagueInvitations");
+            i.Property(x => x.Name).HasMaxLength(ColleagueInvitation.MaxNameLength);
+            i.Property(x => x.Email).HasMaxLength(254);
+            i.Property(x => x.Position).HasMaxLength(ColleagueInvitation.MaxNameLength);
+            i.Property(x => x.InvitedById).HasMaxLength(450);
+            i.Property(x => x.InvitedBy).HasMaxLength(200);
+            i.Property(x => x.DecidedBy).HasMaxLength(200);
+            i.Property(x => x.Reason).HasMaxLength(ColleagueInvitation.MaxReasonLength);
+            i.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            i.HasIndex(x => x.Status);
+            i.HasOne<RequestingOrganisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<ConnexDesk.Domain.Audit.AuditEntry>(a =>
         {

@@ -107,6 +107,15 @@ public static class DeskApplication
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(desk.Value.IdleTimeoutMinutes);
                 SecureCookie(options.Cookie, desk.Value, "auth");
             });
+        // Between the password and the authenticator code; and the browser a person chose to remember for 14 days.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
+            .Configure<IOptions<DeskOptions>>((options, desk) => SecureCookie(options.Cookie, desk.Value, "2fa"));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme)
+            .Configure<TimeProvider, IOptions<DeskOptions>>((options, clock, desk) =>
+            {
+                options.TimeProvider = clock;
+                SecureCookie(options.Cookie, desk.Value, "2fa-remember");
+            });
         services.AddAntiforgery(options => options.Cookie.SameSite = SameSiteMode.Strict);
         services.AddOptions<AntiforgeryOptions>().Configure<IOptions<DeskOptions>>((options, desk) => SecureCookie(options.Cookie, desk.Value, "antiforgery"));
         services.AddOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>().Configure<IOptions<DeskOptions>>((options, desk) =>
@@ -124,6 +133,8 @@ public static class DeskApplication
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.UnitStaff, p => p.RequireRole(Roles.CaseOfficer, Roles.Manager))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager))
+            .AddPolicy(Policies.FocalPoint, p => p.RequireRole(Roles.FocalPoint))
+            .AddPolicy(Policies.Expert, p => p.RequireRole(Roles.Expert))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.UnitSettings, p => p.RequireRole(Roles.Administrator, Roles.Manager));
 
@@ -151,6 +162,7 @@ public static class DeskApplication
         services.AddSingleton<Features.Audit.AuditTrail>();
         services.AddScoped<AddUser>();
         services.AddScoped<DisableUser>();
+        services.AddScoped<PasswordLink>();
         services.AddScoped<OpenCase>();
         services.AddScoped<Features.Eligibility.ReferenceLists>();
         services.AddScoped<Features.Eligibility.AssessEligibility>();
@@ -204,6 +216,8 @@ public static class DeskApplication
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Features.Cases.OutsideReaders>();
+        app.UseMiddleware<Features.Access.TwoFactorRequired>();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapGet("/language/{language}", (string language, string? returnUrl, HttpContext http) =>
         {
@@ -274,6 +288,8 @@ public static class Policies
 {
     public const string UnitStaff = nameof(UnitStaff);
     public const string Manager = nameof(Manager);
+    public const string FocalPoint = nameof(FocalPoint);
+    public const string Expert = nameof(Expert);
     public const string Administrator = nameof(Administrator);
 
     /// <summary>Who edits what the unit writes and checks (letter wording, the due-diligence checklist): administrators, and managers, who answer for both.</summary>

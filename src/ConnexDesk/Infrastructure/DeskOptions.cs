@@ -26,6 +26,12 @@ public sealed class DeskOptions
     /// <summary>A session with no request for this long ends.</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// Staff, managers, administrators and experts must set up an authenticator app before they see anything; focal
+    /// points are offered it. Turned off only for the local demo (appsettings.Development.json).
+    /// </summary>
+    public bool RequireTwoFactor { get; set; } = true;
+
     /// <summary>A session ends this long after its sign-in, however busy it has been.</summary>
     public int AbsoluteSessionHours { get; set; } = 10;
 

@@ -75,7 +75,7 @@ public abstract class AuditTrailTests<TDesk>(TDesk desk) : IClassFixture<TDesk> 
 
         await client.SignInAsync(user.Email, "not the password at all");
         await client.SignInAsync($"nobody-{Guid.NewGuid():N}@test.connexdesk.org", "whatever it is");
-        await client.SignInAsync(user.Email, user.Password);
+        await client.SignInAsync(user);
 
         var entries = await EntriesAsync();
         Assert.Single(entries, e => e.Action == AuditAction.PermissionChange && e.Target == $"account {user.Email} created as Manager");

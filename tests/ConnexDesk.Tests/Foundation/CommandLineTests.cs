@@ -149,7 +149,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("only in the Development environment", production.Error, StringComparison.Ordinal);
         Assert.Equal(0, development.ExitCode);
         using var json = JsonDocument.Parse(development.Output);
-        Assert.Equal(6, json.RootElement.GetProperty("logins").GetArrayLength());
+        Assert.Equal(7, json.RootElement.GetProperty("logins").GetArrayLength());
     }
 
     [Fact]

@@ -30,12 +30,16 @@ public sealed class SessionTests(ClockedDesk desk) : IClassFixture<ClockedDesk>
         var client = desk.Client();
 
         var form = await client.GetAsync("/sign-in");
-        var signedIn = await client.SignInAsync(user.Email, user.Password);
+        var password = await client.SignInAsync(user.Email, user.Password);
+        var secondStep = password.Headers.Location!.OriginalString;
+        var signedIn = await client.PostFormAsync(secondStep, secondStep, new Dictionary<string, string> { ["code"] = user.AuthenticatorCode(), ["rememberBrowser"] = "true" });
 
-        var cookies = form.Headers.GetValues("Set-Cookie").Concat(signedIn.Headers.GetValues("Set-Cookie")).ToList();
+        var cookies = form.Headers.GetValues("Set-Cookie").Concat(password.Headers.GetValues("Set-Cookie")).Concat(signedIn.Headers.GetValues("Set-Cookie")).ToList();
         var auth = Assert.Single(cookies, c => c.StartsWith("__Host-connexdesk.auth=", StringComparison.Ordinal));
         var antiforgery = Assert.Single(cookies, c => c.StartsWith("__Host-connexdesk.antiforgery=", StringComparison.Ordinal));
-        foreach (var cookie in new[] { auth, antiforgery })
+        var betweenFactors = cookies.First(c => c.StartsWith("__Host-connexdesk.2fa=", StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.Ordinal));
+        var rememberedBrowser = Assert.Single(cookies, c => c.StartsWith("__Host-connexdesk.2fa-remember=", StringComparison.Ordinal));
+        foreach (var cookie in new[] { auth, antiforgery, betweenFactors, rememberedBrowser })
         {
             var flags = cookie.Split(';').Skip(1).Select(f => f.Trim().ToLowerInvariant()).ToList();
             Assert.Contains("secure", flags);

@@ -12,19 +12,33 @@ public abstract class SignInTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     [InlineData(Role.Manager, "Awaiting your decision")]
     [InlineData(Role.CaseOfficer, "My cases")]
     [InlineData(Role.Expert, "Your engagements")]
-    [InlineData(Role.FocalPoint, "Your organisation's requests")]
     public async Task Each_role_signs_in_and_sees_its_own_desk(Role role, string section)
     {
         var user = await desk.CreateUserAsync(role, name: $"Person {role}");
         var client = desk.Client();
 
-        var response = await client.SignInAsync(user.Email, user.Password);
+        var response = await client.SignInAsync(user);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/desk", response.Headers.Location?.OriginalString);
 
         var page = Forms.Text(await client.GetStringAsync("/desk"));
         Assert.Contains($"Welcome, Person {role}", page, StringComparison.Ordinal);
         Assert.Contains(section, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_focal_point_signs_in_to_the_portal_of_their_organisations_requests()
+    {
+        var user = await desk.CreateUserAsync(Role.FocalPoint, name: "Person FocalPoint");
+        var client = desk.Client();
+
+        var response = await client.SignInAsync(user);
+        var deskPage = await client.GetAsync("/desk");
+
+        Assert.Equal("/desk", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, deskPage.StatusCode);
+        Assert.Equal("/portal", deskPage.Headers.Location?.OriginalString);
+        Assert.Contains("Your organisation's requests", Forms.Text(await client.GetStringAsync("/portal")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +81,7 @@ public abstract class SignInTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     }
 
     [Fact]
-    public async Task The_desk_asks_an_anonymous_visitor_to_sign_in()
+    public async Task The_deskPageasks_an_anonymous_visitor_to_sign_in()
     {
         var response = await desk.Client().GetAsync("/desk");
 
@@ -156,7 +170,7 @@ public abstract class SignInTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
     }
 
     [Fact]
-    public async Task Only_the_administrator_desk_lists_the_people_who_can_sign_in()
+    public async Task Only_the_administrator_deskPagelists_the_people_who_can_sign_in()
     {
         var admin = await desk.CreateUserAsync(Role.Administrator);
         var officer = await desk.CreateUserAsync(Role.CaseOfficer);

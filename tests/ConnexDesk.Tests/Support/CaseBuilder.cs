@@ -28,18 +28,21 @@ public sealed class CaseBuilder
     private DateTime _clock = Start;
     private int _letters;
 
-    public static Case NewInquiry(string? officerId = "officer-1", int? organisationId = 7)
+    /// <summary>Letters numbered before this builder's first, so that cases of several builders can share one database.</summary>
+    public int LettersBefore { init => _letters = value; }
+
+    public static Case NewInquiry(string? officerId = "officer-1", int? organisationId = 7, int number = 42)
     {
-        var c = Case.Open(new CaseReference(2026, 42), new CaseDetails("SN", "Gold mining convention"), organisationId, Officer, Start);
+        var c = Case.Open(new CaseReference(2026, number), new CaseDetails("SN", "Gold mining convention"), organisationId, Officer, Start);
         if (officerId is not null)
             c.AssignOfficer(officerId, "Olga Officer", null, Officer, Start);
         return c;
     }
 
     /// <summary>A case at <paramref name="stage"/>, reached step by step (Declined and Withdrawn from Inquiry).</summary>
-    public Case At(CaseStage stage)
+    public Case At(CaseStage stage, string? officerId = "officer-1", int? organisationId = 7, int number = 42)
     {
-        var c = NewInquiry();
+        var c = NewInquiry(officerId, organisationId, number);
         if (stage is CaseStage.Declined or CaseStage.Withdrawn)
         {
             var step = stage == CaseStage.Declined ? CaseStep.Decline : CaseStep.Withdraw;

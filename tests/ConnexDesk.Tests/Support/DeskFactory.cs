@@ -75,15 +75,18 @@ public class DeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Task InScopeAsync(Func<IServiceProvider, Task> work) =>
         InScopeAsync(async services => { await work(services); return true; });
 
-    /// <summary>A new person with a unique email, so that tests never share an account's state.</summary>
-    public async Task<TestUser> CreateUserAsync(Role role, string? name = null)
+    /// <summary>
+    /// A new person with a unique email, so that tests never share an account's state. Those whose role requires a
+    /// second factor have an authenticator set up (the test computes its codes), unless <paramref name="twoFactor"/> says otherwise.
+    /// </summary>
+    public async Task<TestUser> CreateUserAsync(Role role, string? name = null, bool? twoFactor = null, int? organisationId = null)
     {
         var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@test.connexdesk.org";
         const string password = "correct horse battery";
         return await InScopeAsync(async services =>
         {
-            int? organisation = null;
-            if (role == Role.FocalPoint)
+            var organisation = organisationId;
+            if (role == Role.FocalPoint && organisation is null)
             {
                 var db = services.GetRequiredService<DeskDb>();
                 var created = new RequestingOrganisation($"Ministry {Guid.NewGuid():N}", "SN", GovernmentLevel.National);
@@ -94,7 +97,15 @@ public class DeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
             var result = await services.GetRequiredService<AddUser>()
                 .RunAsync(new NewUser(email, name ?? $"Test {role}", role, password, organisation));
             Assert.True(result.Succeeded, result.Error);
-            return new TestUser(result.User!.Id, email, password, role);
+            string? key = null;
+            if (twoFactor ?? TwoFactorRequired.IsRequiredFor(role))
+            {
+                var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DeskUser>>();
+                await users.ResetAuthenticatorKeyAsync(result.User!);
+                key = await users.GetAuthenticatorKeyAsync(result.User!);
+                await users.SetTwoFactorEnabledAsync(result.User!, true);
+            }
+            return new TestUser(result.User!.Id, email, password, role) { AuthenticatorKey = key };
         });
     }
 
@@ -116,7 +127,15 @@ public class DeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-public sealed record TestUser(string Id, string Email, string Password, Role Role);
+public sealed record TestUser(string Id, string Email, string Password, Role Role)
+{
+    /// <summary>The shared key of the person's authenticator app, when they set one up.</summary>
+    public string? AuthenticatorKey { get; init; }
+
+    /// <summary>The code the authenticator app shows now (RFC 6238, as the phone computes it).</summary>
+    public string AuthenticatorCode() =>
+        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(AuthenticatorKey ?? throw new InvalidOperationException($"{Email} has no authenticator."))).ComputeTotp();
+}
 
 public sealed class SqliteDesk() : DeskFactory(DatabaseProvider.Sqlite);
 

@@ -11,7 +11,6 @@ public sealed record CaseDetails(
     DateOnly? DeadlineOn = null,
     SupportServices ServicesNeeded = SupportServices.None,
     IReadOnlyList<string>? RequestedExperts = null,
-    bool CountryNameMayBePublished = false,
     string? Language = null);
 
 /// <summary>The outcome of asking a case to take a step: done, or refused with the reasons.</summary>
@@ -584,7 +583,6 @@ public sealed partial class Case
         DeadlineOn = details.DeadlineOn;
         ServicesNeeded = details.ServicesNeeded;
         RequestedExperts = [.. (details.RequestedExperts ?? []).Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
-        CountryNameMayBePublished = details.CountryNameMayBePublished;
         Language = LetterLanguages.OrEnglish(details.Language);
     }
 
@@ -599,7 +597,6 @@ public sealed partial class Case
         ["Deadline"] = DeadlineOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["Services needed"] = ServicesNeeded == SupportServices.None ? null : string.Join(", ", CaseWords.Each(ServicesNeeded).Select(CaseWords.Service)),
         ["Experts requested"] = RequestedExperts.Count == 0 ? null : string.Join(", ", RequestedExperts),
-        ["Country name may be published"] = CountryNameMayBePublished ? "yes" : "no",
         ["Language"] = Language,
     };
 

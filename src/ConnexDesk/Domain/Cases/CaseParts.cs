@@ -8,6 +8,14 @@ public sealed record CaseActor(string UserId, string Name, Role Role)
     public static CaseActor MailIntake { get; } = new("mail-intake", "Mail intake", Role.CaseOfficer);
 
     public bool IsUnitStaff => Roles.IsUnitStaff(Role);
+
+    /// <summary>For a government focal point: the requesting organisation whose cases they see.</summary>
+    public int? OrganisationId { get; init; }
+
+    /// <summary>For an expert: their entry on the roster, and whether they signed the Code of Conduct in force.</summary>
+    public int? ExpertId { get; init; }
+
+    public bool SignedCurrentCode { get; init; }
 }
 
 /// <summary>A party across the table from the government: key to conflict-of-interest and sanctions screening.</summary>
@@ -108,6 +116,28 @@ public sealed class CaseDocument
 
     /// <summary>Documents are never overwritten: a file of the same kind and name added again is its next version.</summary>
     public int Version { get; private set; }
+
+    /// <summary>Staff chose to let the case's engaged experts read it. Nothing is shared with experts unless marked.</summary>
+    public bool SharedWithExperts { get; private set; }
+
+    /// <summary>The government's focal point uploaded it in the portal.</summary>
+    public bool FromGovernment { get; private set; }
+
+    /// <summary>
+    /// What the government's focal point sees in the portal: the request letter and what they uploaded, and the letters
+    /// and terms of reference the unit sent them as PDF; never internal files or the editable DOCX of a letter.
+    /// </summary>
+    public bool VisibleToGovernment => FromGovernment || Kind switch
+    {
+        CaseDocumentKind.RequestLetter => true,
+        CaseDocumentKind.AcknowledgementLetter or CaseDocumentKind.ApprovalLetter or CaseDocumentKind.DeclineLetter or CaseDocumentKind.TermsOfReference
+            => ContentType == "application/pdf",
+        CaseDocumentKind.Deliverable or CaseDocumentKind.ExpertReport or CaseDocumentKind.CalendarInvitation or CaseDocumentKind.Other => false,
+    };
+
+    internal void MarkFromGovernment() => FromGovernment = true;
+
+    internal void ShareWithExperts(bool shared) => SharedWithExperts = shared;
 
     internal void NumberAfter(IEnumerable<CaseDocument> earlier) =>
         Version = 1 + earlier.Count(d => d.Kind == Kind && string.Equals(d.FileName, FileName, StringComparison.OrdinalIgnoreCase));

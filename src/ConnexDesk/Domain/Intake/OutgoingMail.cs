@@ -22,6 +22,9 @@ public enum OutgoingKind
 
     /// <summary>A version of the scope, for the government to confirm.</summary>
     Scope,
+
+    /// <summary>About the person's own account: a link to choose a password, for a new account or a forgotten password.</summary>
+    Account,
 }
 
 public enum OutgoingStatus

@@ -54,6 +54,11 @@ public sealed class SignInModel(
             await AuditAsync(user.Id, user.DisplayName, AuditAction.SignIn, "password");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/desk");
         }
+        if (result.RequiresTwoFactor)
+        {
+            logger.LogInformation("User {UserId} gave the right password; the authenticator code is asked next", user.Id);
+            return RedirectToPage("/Access/SignInTwoFactor", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/desk" });
+        }
         if (result.IsLockedOut)
         {
             var until = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow();

@@ -37,8 +37,6 @@ public sealed class CaseFormInput
     [StringLength(2000)]
     public string? RequestedExperts { get; set; }
 
-    public bool CountryNameMayBePublished { get; set; }
-
     /// <summary>The language of the government's correspondence; the unit's letters are written in it.</summary>
     public string Language { get; set; } = "en";
 
@@ -52,7 +50,6 @@ public sealed class CaseFormInput
         DeadlineOn,
         Services.Aggregate(SupportServices.None, (all, one) => all | one),
         (RequestedExperts ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        CountryNameMayBePublished,
         LetterLanguages.OrEnglish(Language));
 
     public static CaseFormInput From(Case @case, string? organisationName, GovernmentLevel? level)
@@ -71,7 +68,6 @@ public sealed class CaseFormInput
             DeadlineOn = @case.DeadlineOn,
             Services = [.. CaseWords.Each(@case.ServicesNeeded)],
             RequestedExperts = string.Join('\n', @case.RequestedExperts),
-            CountryNameMayBePublished = @case.CountryNameMayBePublished,
             Language = @case.Language,
         };
     }

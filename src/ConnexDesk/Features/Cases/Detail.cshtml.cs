@@ -54,6 +54,9 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
     public int? PostedItem { get; private set; }
 
     public CaseStep? PostedStep { get; private set; }
+
+    /// <summary>A consent form was refused: open it again.</summary>
+    public bool PostedConsent => Problem is not null && Request.HasFormContentType && (Request.Form.ContainsKey("givenBy") || Request.Form.ContainsKey("reason") && Request.Query["handler"] == "WithdrawConsent");
     public string? PostedText { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string reference)
@@ -272,6 +275,18 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
             c.RemoveCounterparty(counterpartyId, actor, now);
             return null;
         }, _ => Localizer["Counterparty removed."]);
+
+    public Task<IActionResult> OnPostShareWithExpertsAsync(string reference, int version, int documentId, bool shared) =>
+        ChangeByVerbAsync(reference, version, (c, actor, now) => c.ShareWithExperts(c.Documents.SingleOrDefault(d => d.Id == documentId), shared, actor, now),
+            shared ? Localizer["Shared with the experts the government accepted, once they signed the Code of Conduct."] : Localizer["No longer shared with the experts."]);
+
+    public Task<IActionResult> OnPostConsentAsync(string reference, int version, string? givenBy, DateOnly? givenOn) =>
+        ChangeByVerbAsync(reference, version, (c, actor, now) => c.RecordPublicationConsent(givenBy, givenOn, actor, now),
+            Localizer["The consent is recorded: the country's name may now appear in reports and public pages."]);
+
+    public Task<IActionResult> OnPostWithdrawConsentAsync(string reference, int version, string? reason) =>
+        ChangeByVerbAsync(reference, version, (c, actor, now) => c.WithdrawPublicationConsent(reason, actor, now),
+            Localizer["The consent is withdrawn: the country's name is left out again."]);
 
     /// <summary>A file uploaded to the case: checked for size and real type, encrypted into the store, never overwriting an earlier one.</summary>
     public Task<IActionResult> OnPostDocumentAsync(string reference, int version, IFormFile? file, CaseDocumentKind kind) =>

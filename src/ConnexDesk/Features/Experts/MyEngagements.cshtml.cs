@@ -24,6 +24,9 @@ public sealed class MyEngagementsModel(DeskDb db, BlobStore blobs, CodeOfConduct
     public bool SignedCurrent { get; private set; }
     public IReadOnlyList<(Case Case, Engagement Engagement)> Engagements { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    /// <summary>Whether the case opens to this expert (accepted by the government, Code of Conduct signed).</summary>
+    public bool Opens(Case c) => Expert is not null && c.OpensToExpert(Expert.Id, SignedCurrent);
     public int? PostedEngagement { get; private set; }
     public string? PostedText { get; private set; }
 
@@ -82,7 +85,9 @@ public sealed class MyEngagementsModel(DeskDb db, BlobStore blobs, CodeOfConduct
         var expertId = Expert.Id;
         var current = await codeOfConduct.StandingAsync([expertId], HttpContext.RequestAborted);
         SignedCurrent = current?.SignedBy.Contains(expertId) == true;
-        var cases = await db.Cases.Include(c => c.Engagements).ThenInclude(e => e.Work).Include(c => c.Engagements).ThenInclude(e => e.Deliverables)
+        // Deliberately past the query filter: the expert declares conflicts before the case opens to them, and this
+        // page shows only their own engagements and the parties across the table, nothing else of the case.
+        var cases = await db.Cases.IgnoreQueryFilters().Include(c => c.Engagements).ThenInclude(e => e.Work).Include(c => c.Engagements).ThenInclude(e => e.Deliverables)
             .Include(c => c.Counterparties).Include(c => c.ConflictRulings).Include(c => c.Documents)
             .Where(c => c.Engagements.Any(e => e.ExpertId == expertId)).AsSplitQuery().ToListAsync(HttpContext.RequestAborted);
         Engagements = [.. cases.SelectMany(c => c.Engagements.Where(e => e.ExpertId == expertId).Select(e => (c, e))).OrderByDescending(x => x.e.ProposedAt)];

@@ -37,6 +37,9 @@ public sealed class DeskModel(DeskDb db, UserManager<DeskUser> users, TimeProvid
         if (!Roles.TryParse(roleName, out var role))
             return Forbid();
         Role = role;
+        // A focal point's desk is the portal of their organisation's requests.
+        if (role == Role.FocalPoint)
+            return Redirect("/portal");
 
         if (me.OrganisationId is { } organisationId)
             OrganisationName = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync();

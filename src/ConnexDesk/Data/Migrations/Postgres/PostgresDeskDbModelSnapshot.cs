@@ -221,6 +221,20 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PublicationConsentGivenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("PublicationConsentGivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("PublicationConsentRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublicationConsentRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Recommendation")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
@@ -331,6 +345,9 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<bool>("FromGovernment")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -340,6 +357,9 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("SharedWithExperts")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -1364,6 +1384,69 @@ namespace ConnexDesk.Data.Migrations.Postgres
                     b.HasIndex("EngagementId");
 
                     b.ToTable("WorkRecords", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.ColleagueInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InvitedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ColleagueInvitations", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListEntry", b =>
@@ -2626,6 +2709,15 @@ namespace ConnexDesk.Data.Migrations.Postgres
                         .WithMany("Work")
                         .HasForeignKey("EngagementId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.ColleagueInvitation", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.RequestingOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListEntry", b =>

@@ -211,6 +211,20 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublicationConsentGivenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublicationConsentGivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublicationConsentRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicationConsentRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recommendation")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
@@ -319,6 +333,9 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FromGovernment")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -328,6 +345,9 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SharedWithExperts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
@@ -1314,6 +1334,67 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                     b.HasIndex("EngagementId");
 
                     b.ToTable("WorkRecords", (string)null);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.ColleagueInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ColleagueInvitations", (string)null);
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListEntry", b =>
@@ -2540,6 +2621,15 @@ namespace ConnexDesk.Data.Migrations.Sqlite
                         .WithMany("Work")
                         .HasForeignKey("EngagementId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ConnexDesk.Domain.ColleagueInvitation", b =>
+                {
+                    b.HasOne("ConnexDesk.Domain.RequestingOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ConnexDesk.Domain.Eligibility.ReferenceListEntry", b =>
