@@ -62,7 +62,9 @@ public sealed class NeedToKnowTests(BrowserDesk browser)
         await focal.GetByLabel("What it is").SelectOptionAsync(new SelectOptionValue { Label = "Formal request letter" });
         await focal.GetByLabel("File (PDF, Word, Excel; at most 25 MB)").SetInputFilesAsync(new FilePayload
         {
-            Name = "Demande formelle signée.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray(),
+            Name = "Demande formelle signée.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray(),
         });
         await focal.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
         await Assertions.Expect(focal.GetByRole(AriaRole.Status)).ToContainTextAsync("Received: Demande formelle signée.pdf.");
