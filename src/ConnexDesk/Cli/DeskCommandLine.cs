@@ -31,6 +31,17 @@ public static class DeskCommandLine
 
     private static readonly string[] HelpWords = ["--help", "-h", "-?", "--version"];
 
+    /// <summary>
+    /// Commands that change nothing, and those that record their own entry (a case read, an account's permissions):
+    /// every other command that succeeds goes into the audit trail as a change made on the command line.
+    /// </summary>
+    private static readonly HashSet<string> NotRecordedAsChanges = new(StringComparer.Ordinal)
+    {
+        "audit verify", "cases list", "cases show", "cases lifecycle", "eligibility check", "eligibility lists", "experts match", "sanctions screen",
+        "sanctions lists", "letters preview", "backup",
+        "user add", "user disable", "user reset-two-factor",
+    };
+
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (!args[0].StartsWith('-') || HelpWords.Contains(args[0]));
 
@@ -73,6 +84,7 @@ public static class DeskCommandLine
             await DeskDatabase.MigrateAsync(services.GetRequiredService<DeskDb>());
             await services.GetRequiredService<Infrastructure.BlobStore>().EncryptPlaintextFilesAsync();
             var result = await body(services);
+            await RecordChangeAsync(parsed, services, result);
             if (parsed.GetValue(Json))
                 await console.Output.WriteLineAsync(JsonSerializer.Serialize(result.Json, JsonOutput));
             else
@@ -96,6 +108,24 @@ public static class DeskCommandLine
             await console.Error.WriteLineAsync($"error: {failure.GetType().Name}: {failure.Message.ReplaceLineEndings(" ")}");
             return 1;
         }
+    }
+
+    /// <summary>A successful changing command, as typed (arguments only: passwords come on standard input), with what it answered.</summary>
+    private static async Task RecordChangeAsync(ParseResult parsed, IServiceProvider services, CommandOutput result)
+    {
+        var path = new List<string>();
+        for (var command = parsed.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+            path.Insert(0, command.Command.Name);
+        var name = string.Join(' ', path.Skip(1));
+        if (name.Length == 0 || NotRecordedAsChanges.Contains(name))
+            return;
+        var typed = string.Join(' ', parsed.Tokens.Select(t => t.Value.Contains(' ', StringComparison.Ordinal) ? $"\"{t.Value}\"" : t.Value));
+        var what = $"{typed} => {result.Text.ReplaceLineEndings(" ")}";
+        string? reference = Domain.Cases.CaseReference.TryFind(result.Text, out var found) || Domain.Cases.CaseReference.TryFind(typed, out found) ? found.ToString() : null;
+        var actor = Domain.Cases.CaseActor.CommandLine;
+        await services.GetRequiredService<Features.Audit.AuditTrail>().RecordAsync(new Domain.Audit.AuditRecord(
+            services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, actor.UserId, actor.Name, null, reference, Domain.Audit.AuditAction.Change,
+            what.Length > 1000 ? what[..1000] + "…" : what));
     }
 
     private static Command Simple(string name, string description, CommandConsole console, Func<IServiceProvider, Task<CommandOutput>> body)

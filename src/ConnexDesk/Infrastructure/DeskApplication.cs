@@ -163,6 +163,7 @@ public static class DeskApplication
         services.AddScoped<AddUser>();
         services.AddScoped<DisableUser>();
         services.AddScoped<PasswordLink>();
+        services.AddScoped<ResetTwoFactor>();
         services.AddScoped<OpenCase>();
         services.AddScoped<Features.Eligibility.ReferenceLists>();
         services.AddScoped<Features.Eligibility.AssessEligibility>();

@@ -97,6 +97,44 @@ public sealed class GovernmentPortalTests(SqliteDesk desk) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task A_focal_point_answers_the_evaluation_and_a_missing_rating_keeps_what_was_typed()
+    {
+        var setUp = await NeedToKnowCase.CreateAsync(desk, accepted: true);
+        var focal = setUp.FocalPoint;
+        var c = await desk.InScopeAsync(async services =>
+        {
+            // Delivery and its end, as staff take them.
+            var db = services.GetRequiredService<DeskDb>();
+            var atDelivery = (await db.LoadAsync(setUp.Case.Reference, CaseActor.CommandLine))!;
+            var engagement = atDelivery.Engagements[0];
+            var signed = new CodeOfConductStanding(CaseBuilder.CodeOfConduct, new HashSet<int> { setUp.ExpertId });
+            Assert.Empty(atDelivery.RecordConflictDeclaration(engagement, conflict: false, null, CaseBuilder.Officer, CaseBuilder.Start));
+            Assert.True(atDelivery.Take(CaseStep.StartDelivery, new StepRequest(CaseBuilder.Officer, CaseBuilder.Start, null, signed)).Done);
+            Assert.Empty(atDelivery.ContractExpert(engagement, new DateOnly(2026, 3, 1), new DateOnly(2026, 6, 30), null, CaseBuilder.Officer, CaseBuilder.Start));
+            Assert.Empty(atDelivery.StartWork(engagement, CaseBuilder.Officer, CaseBuilder.Start));
+            Assert.Empty(atDelivery.CompleteEngagement(engagement, CaseBuilder.Officer, CaseBuilder.Start));
+            Assert.True(atDelivery.Take(CaseStep.StartEvaluation, new StepRequest(CaseBuilder.Officer, CaseBuilder.Start, null, signed)).Done);
+            await db.SaveChangesAsync();
+            return atDelivery;
+        });
+        var client = await desk.SignedInClientAsync(focal);
+        var url = $"/portal/{c.Reference}";
+        var ratings = Enum.GetValues<EvaluationCriterion>().Select(k => ($"rating[{k}]", "3")).ToList();
+
+        var incomplete = Forms.Text(await (await client.PostFormAsync(url, url + "?handler=Evaluate",
+            Fields(c, [.. ratings.Skip(1), ("capacityBuilt", "Notre équipe modélise désormais les redevances.")]))).Content.ReadAsStringAsync());
+        var answered = await client.PostFormAsync(url, url + "?handler=Evaluate", Fields(c, [.. ratings, ("capacityBuilt", "Notre équipe modélise désormais les redevances.")]));
+        var after = await desk.InScopeAsync(async services => (await services.GetRequiredService<DeskDb>().LoadAsync(c.Reference, CaseActor.CommandLine))!);
+
+        Assert.Contains("Rate Relevance from 1 to 4.", incomplete, StringComparison.Ordinal);
+        Assert.Contains("Notre équipe modélise désormais les redevances.", incomplete, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal("Fatou Focal", after.Evaluation!.AnsweredBy);
+        Assert.Equal(6, after.Evaluation.Answers.Count);
+        Assert.Contains("The government answered the evaluation.", Forms.Text(await client.GetStringAsync(url)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_focal_point_of_another_organisation_finds_nothing_there_not_even_by_changing_ids()
     {
         var setUp = await NeedToKnowCase.CreateAsync(desk);

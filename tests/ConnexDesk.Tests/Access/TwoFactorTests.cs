@@ -164,6 +164,30 @@ public sealed partial class TwoFactorTests(SqliteDesk desk) : IClassFixture<Sqli
         Assert.Equal(HttpStatusCode.OK, (await focalClient.GetAsync("/portal")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_administrators_reset_ends_the_session_and_the_person_must_set_up_a_new_authenticator()
+    {
+        var expert = await desk.CreateUserAsync(Role.Expert);
+        var client = await desk.SignedInClientAsync(expert);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/my-engagements")).StatusCode);
+
+        var refused = await desk.InScopeAsync(services => services.GetRequiredService<ResetTwoFactor>().RunAsync(expert.Email, " ", Domain.Cases.CaseActor.CommandLine));
+        var error = await desk.InScopeAsync(services => services.GetRequiredService<ResetTwoFactor>().RunAsync(expert.Email, "Called back on the number in the roster.", Domain.Cases.CaseActor.CommandLine));
+        var ended = await client.GetAsync("/my-engagements");
+        var again = desk.Client();
+        var password = await again.SignInAsync(expert.Email, expert.Password);
+        var blocked = await again.GetAsync("/my-engagements");
+        var oldCode = await again.PostFormAsync("/account/two-factor", "/account/two-factor?handler=Enable", Code(expert.AuthenticatorCode()));
+
+        Assert.NotNull(refused);
+        Assert.Null(error);
+        Assert.StartsWith("/sign-in", ended.Headers.Location?.PathAndQuery ?? ended.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("/desk", password.Headers.Location?.OriginalString);
+        Assert.StartsWith("/account/two-factor", blocked.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("That code is not valid", Forms.Text(await oldCode.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(await AuditOfAsync("cli"), e => e.Target == $"{expert.Email}: second factor reset: Called back on the number in the roster.");
+    }
+
     [GeneratedRegex("<code class=\"shared-key\">([a-z0-9 ]+)</code>")]
     private static partial Regex SharedKey();
 

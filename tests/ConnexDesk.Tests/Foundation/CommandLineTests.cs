@@ -65,7 +65,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Reading_a_case_on_the_command_line_goes_into_the_audit_trail()
+    public async Task Changing_and_reading_a_case_on_the_command_line_go_into_the_audit_trail()
     {
         var created = await DeskProcess.RunAsync(["cases", "create", "--country", "SN", "--organisation", "Ministère des Mines", "--title", "Convention aurifère", "--json"], Environment());
         Assert.True(created.ExitCode == 0, created.Error);
@@ -85,7 +85,9 @@ public sealed class CommandLineTests : IDisposable
             while (reader.Read())
                 rows.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)} {reader.GetString(3)}");
         }
-        Assert.Equal([$"cli {reference} Read cases show", "cli CNX-2026-9999 Denied cases show"], rows);
+        Assert.Equal(3, rows.Count);
+        Assert.StartsWith($"cli {reference} Change cases create --country SN --organisation \"Ministère des Mines\" --title \"Convention aurifère\" --json => ", rows[0], StringComparison.Ordinal);
+        Assert.Equal([$"cli {reference} Read cases show", "cli CNX-2026-9999 Denied cases show"], rows[1..]);
     }
 
     [Theory]

@@ -5,7 +5,7 @@ using ConnexDesk.Domain;
 
 namespace ConnexDesk.Features.Access;
 
-/// <summary>`user add`: the way the first administrator (and anyone else) gets an account from the server's shell.</summary>
+/// <summary>`user add`, `user disable`, `user reset-two-factor`: accounts managed from the server's shell; the first administrator is made this way.</summary>
 public static class UserCommands
 {
     public static Command Create(CommandConsole console)
@@ -48,9 +48,24 @@ public static class UserCommands
             return new CommandOutput($"Closed {parsed.GetValue(disableEmail)!.Trim()}.", new { email = parsed.GetValue(disableEmail)!.Trim(), disabled = true });
         }));
 
+        var resetEmail = new Option<string>("--email") { Description = "The account's email address.", Required = true };
+        var resetReason = new Option<string>("--reason") { Description = "How you checked who asked; it goes into the audit trail.", Required = true };
+        var reset = new Command("reset-two-factor", "For someone who lost their phone and their recovery codes: remove their authenticator; they set up a new one at their next sign-in.");
+        reset.Options.Add(resetEmail);
+        reset.Options.Add(resetReason);
+        reset.SetAction((parsed, _) => DeskCommandLine.ExecuteAsync(parsed, console, async services =>
+        {
+            var error = await services.GetRequiredService<ResetTwoFactor>().RunAsync(parsed.GetValue(resetEmail)!, parsed.GetValue(resetReason)!, Domain.Cases.CaseActor.CommandLine);
+            if (error is not null)
+                throw new CommandFailedException(error);
+            return new CommandOutput($"The second factor of {parsed.GetValue(resetEmail)!.Trim()} is reset; they set up a new one at their next sign-in.",
+                new { email = parsed.GetValue(resetEmail)!.Trim(), twoFactorReset = true });
+        }));
+
         var command = new Command("user", "Manage the people who can sign in.");
         command.Subcommands.Add(add);
         command.Subcommands.Add(disable);
+        command.Subcommands.Add(reset);
         return command;
     }
 
