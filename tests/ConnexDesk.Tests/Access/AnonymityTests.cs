@@ -79,6 +79,9 @@ public sealed class AnonymityTests(SqliteDesk desk) : IClassFixture<SqliteDesk>
             ["givenOn"] = "2026-03-01",
         });
         var after = Forms.Text(await anonymous.GetStringAsync("/support-given"));
+        // Signed in, someone outside the unit sees the same public page, not just their own organisation's lines.
+        var focalOfAnother = await desk.SignedInClientAsync(await desk.CreateUserAsync(Role.FocalPoint));
+        var afterSignedIn = Forms.Text(await focalOfAnother.GetStringAsync("/support-given"));
         var csvAfter = await anonymous.GetStringAsync("/support-given?handler=Csv");
 
         Assert.DoesNotContain("Guinea", before, StringComparison.Ordinal);
@@ -88,6 +91,7 @@ public sealed class AnonymityTests(SqliteDesk desk) : IClassFixture<SqliteDesk>
         Assert.DoesNotContain(reference, before + csvBefore + after + csvAfter, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
         Assert.Contains("Guinea", after, StringComparison.Ordinal);
+        Assert.Contains("Guinea", afterSignedIn, StringComparison.Ordinal);
         Assert.Contains("2026,Guinea,Mining", csvAfter, StringComparison.Ordinal);
     }
 }

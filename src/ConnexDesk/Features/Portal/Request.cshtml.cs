@@ -41,7 +41,7 @@ public sealed class RequestModel(DeskDb db, BlobStore blobs, Intake.IngestMessag
             if (document is null)
                 return (Localizer["{0} was not added:", Intake.MailReading.SafeFileName(file.FileName)], [Localizer[problem!].Value]);
             return Unchanged(c.AddGovernmentDocument(document, actor));
-        }, c => Localizer["Received: {0}. The unit is told.", c.Documents[^1].FileName]);
+        }, c => Localizer["Received: {0}. The unit sees it on your request.", c.Documents[^1].FileName]);
 
     /// <summary>A message to the unit: it becomes an email from the focal point, filed on the case through the one intake pipeline.</summary>
     public async Task<IActionResult> OnPostWriteAsync(string reference, string? subject, string? text)
@@ -69,6 +69,14 @@ public sealed class RequestModel(DeskDb db, BlobStore blobs, Intake.IngestMessag
         await message.WriteToAsync(raw, HttpContext.RequestAborted);
         var result = await ingest.RunAsync(raw.ToArray(), "portal", "portal:" + Guid.NewGuid().ToString("N"), cancellationToken: HttpContext.RequestAborted);
         Logger.LogInformation("Focal point {UserId} wrote to the unit on case {Reference}: {Outcome}", Actor.UserId, found.Reference, result.Outcome);
+        if (result.Outcome != Intake.IngestOutcome.Threaded || result.CaseReference != found.Reference)
+        {
+            // Kept whole for the unit to look at (quarantine or the shared inbox), but not on this request: say so.
+            Logger.LogWarning("A portal message on case {Reference} was not filed on it: {Outcome} {Reason}", found.Reference, result.Outcome, result.Reason);
+            Problem = Localizer["Your message was kept but could not be put on this request. Please also write to the unit by email."];
+            await PrepareAsync(found);
+            return Page();
+        }
         Done = Localizer["Your message is on the request. The unit answers by email and here."];
         return Redirect($"/portal/{found.Reference}");
     }
