@@ -71,6 +71,26 @@ public sealed partial class TwoFactorTests(SqliteDesk desk) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task Guessing_codes_locks_the_account_like_guessing_passwords()
+    {
+        var officer = await desk.CreateUserAsync(Role.CaseOfficer);
+        var client = desk.Client();
+        var password = await client.SignInAsync(officer.Email, officer.Password);
+        var secondStep = password.Headers.Location!.OriginalString;
+
+        var pages = new List<string>();
+        for (var guess = 0; guess < SignInRules.MaxFailedAttempts; guess++)
+            pages.Add(Forms.Text(await (await client.PostFormAsync(secondStep, secondStep, Code($"{100000 + guess}"))).Content.ReadAsStringAsync()));
+        var withTheRightCode = await client.PostFormAsync(secondStep, secondStep, Code(officer.AuthenticatorCode()));
+
+        Assert.Contains("That code is not valid", pages[0], StringComparison.Ordinal);
+        Assert.Contains("This account is locked", pages[^1], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, withTheRightCode.StatusCode);
+        Assert.Contains("This account is locked", Forms.Text(await withTheRightCode.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(await AuditOfAsync(officer.Id), e => e.Action == AuditAction.SignInFailed && e.Target == "locked out at the second factor");
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once_and_never_again()
     {
         var expert = await desk.CreateUserAsync(Role.Expert);
