@@ -93,5 +93,14 @@ public sealed class AnonymityTests(SqliteDesk desk) : IClassFixture<SqliteDesk>
         Assert.Contains("Guinea", after, StringComparison.Ordinal);
         Assert.Contains("Guinea", afterSignedIn, StringComparison.Ordinal);
         Assert.Contains("2026,Guinea,Mining", csvAfter, StringComparison.Ordinal);
+
+        var consented = await desk.InScopeAsync(async services => (await services.GetRequiredService<DeskDb>().LoadAsync(reference, CaseActor.CommandLine))!);
+        var withdraw = await staff.PostFormAsync($"/cases/{reference}", $"/cases/{reference}?handler=WithdrawConsent", new Dictionary<string, string>
+        {
+            ["version"] = consented.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["withdrawal"] = "The minister's office, by email of 4 March",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
+        Assert.Equal("La Ministre des Mines", consented.PublicationConsentGivenBy);
+        Assert.DoesNotContain("Guinea", Forms.Text(await anonymous.GetStringAsync("/support-given")), StringComparison.Ordinal);
     }
 }

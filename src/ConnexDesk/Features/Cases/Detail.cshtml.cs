@@ -56,7 +56,7 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
     public CaseStep? PostedStep { get; private set; }
 
     /// <summary>A consent form was refused: open it again.</summary>
-    public bool PostedConsent => Problem is not null && Request.HasFormContentType && (Request.Form.ContainsKey("givenBy") || Request.Form.ContainsKey("reason") && Request.Query["handler"] == "WithdrawConsent");
+    public bool PostedConsent => Problem is not null && Request.HasFormContentType && (Request.Form.ContainsKey("givenBy") || Request.Form.ContainsKey("withdrawal"));
     public string? PostedText { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string reference)
@@ -284,8 +284,8 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         ChangeByVerbAsync(reference, version, (c, actor, now) => c.RecordPublicationConsent(givenBy, givenOn, actor, now),
             Localizer["The consent is recorded: the country's name may now appear in reports and public pages."]);
 
-    public Task<IActionResult> OnPostWithdrawConsentAsync(string reference, int version, string? reason) =>
-        ChangeByVerbAsync(reference, version, (c, actor, now) => c.WithdrawPublicationConsent(reason, actor, now),
+    public Task<IActionResult> OnPostWithdrawConsentAsync(string reference, int version, string? withdrawal) =>
+        ChangeByVerbAsync(reference, version, (c, actor, now) => c.WithdrawPublicationConsent(withdrawal, actor, now),
             Localizer["The consent is withdrawn: the country's name is left out again."]);
 
     /// <summary>A file uploaded to the case: checked for size and real type, encrypted into the store, never overwriting an earlier one.</summary>
