@@ -97,7 +97,8 @@ public sealed class AnonymityTests(SqliteDesk desk) : IClassFixture<SqliteDesk>
         var consented = await desk.InScopeAsync(async services => (await services.GetRequiredService<DeskDb>().LoadAsync(reference, CaseActor.CommandLine))!);
         var withdraw = await staff.PostFormAsync($"/cases/{reference}", $"/cases/{reference}?handler=WithdrawConsent", new Dictionary<string, string>
         {
-            ["version"] = consented.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["withdrawal"] = "The minister's office, by email of 4 March",
+            ["version"] = consented.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["withdrawal"] = "The minister's office, by email of 4 March",
         });
         Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
         Assert.Equal("La Ministre des Mines", consented.PublicationConsentGivenBy);
