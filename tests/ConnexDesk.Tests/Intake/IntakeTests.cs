@@ -307,15 +307,18 @@ public abstract class IntakeTests<TDesk>(TDesk desk) : IClassFixture<TDesk> wher
         Directory.CreateDirectory(Path.Combine(folder, "tmp"));
         await File.WriteAllBytesAsync(Path.Combine(folder, "tmp", "1764150001.M2P2.mx"), raw);
         File.Move(Path.Combine(folder, "tmp", "1764150001.M2P2.mx"), Path.Combine(folder, "new", "1764150001.M2P2.mx"));
-        var filed = false;
-        for (var waited = 0; waited < 100 && !filed; waited++)
+        // The message is committed first and its file moved to cur/ after, so that a crash in between files it once: wait for both.
+        var handled = Path.Combine(folder, "cur", "1764150001.M2P2.mx:2,S");
+        var (filed, moved) = (false, false);
+        for (var waited = 0; waited < 100 && !(filed && moved); waited++)
         {
             await Task.Delay(100);
-            filed = await watching.InScopeAsync(services => services.GetRequiredService<DeskDb>().Messages.AnyAsync(m => m.Subject == subject && m.CaseId != null));
+            filed = filed || await watching.InScopeAsync(services => services.GetRequiredService<DeskDb>().Messages.AnyAsync(m => m.Subject == subject && m.CaseId != null));
+            moved = File.Exists(handled);
         }
 
         Assert.True(filed, "not filed within 10 s, with the poll set to 10 minutes");
-        Assert.True(File.Exists(Path.Combine(folder, "cur", "1764150001.M2P2.mx:2,S")));
+        Assert.True(moved, "filed, but its file was not moved to cur/ within 10 s");
     }
 }
 
