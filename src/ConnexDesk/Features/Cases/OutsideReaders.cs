@@ -13,8 +13,7 @@ public sealed class OutsideReaders(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(db);
-        if (context.User.Identity?.IsAuthenticated == true && Roles.All.FirstOrDefault(r => context.User.IsInRole(r.ToString())) is var role
-            && context.User.IsInRole(role.ToString()) && !Roles.IsUnitStaff(role))
+        if (context.User.Identity?.IsAuthenticated == true && Roles.All.Any(r => !Roles.IsUnitStaff(r) && context.User.IsInRole(r.ToString())))
             db.ReadFor(context.User.ToActor());
         return next(context);
     }
