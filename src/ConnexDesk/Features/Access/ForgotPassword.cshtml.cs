@@ -10,7 +10,7 @@ namespace ConnexDesk.Features.Access;
 
 /// <summary>"I forgot my password": the same answer whether the address has an account or not, so the page tells nobody who is on the desk.</summary>
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<DeskUser> users, PasswordLink link, Intake.ContactFormLimiter limiter, TimeProvider clock,
+public sealed class ForgotPasswordModel(UserManager<DeskUser> users, PasswordLink link, Intake.ContactFormLimiter limiter,
     IStringLocalizer<SharedResource> localizer, ILogger<ForgotPasswordModel> logger, Audit.AuditTrail audit) : PageModel
 {
     public bool Sent { get; private set; }
@@ -34,8 +34,7 @@ public sealed class ForgotPasswordModel(UserManager<DeskUser> users, PasswordLin
         {
             await link.QueueAsync(user, newAccount: false, HttpContext.RequestAborted);
             logger.LogInformation("Password link sent to user {UserId}", user.Id);
-            await audit.RecordAsync(new AuditRecord(clock.GetUtcNow().UtcDateTime, user.Id, user.DisplayName, HttpContext.Connection.RemoteIpAddress?.ToString(), null,
-                AuditAction.PermissionChange, $"{user.Email}: asked for a password link"), HttpContext.RequestAborted);
+            await audit.RecordAsync(HttpContext, user.Id, user.DisplayName, AuditAction.PermissionChange, $"{user.Email}: asked for a password link");
         }
         Sent = true;
         return Page();

@@ -10,7 +10,7 @@ namespace ConnexDesk.Features.Access;
 
 /// <summary>Choosing a password from the mailed link. It signs nobody in and leaves the second factor as it was.</summary>
 [AllowAnonymous]
-public sealed class ResetPasswordModel(UserManager<DeskUser> users, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
+public sealed class ResetPasswordModel(UserManager<DeskUser> users, IStringLocalizer<SharedResource> localizer,
     ILogger<ResetPasswordModel> logger, Audit.AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -40,8 +40,7 @@ public sealed class ResetPasswordModel(UserManager<DeskUser> users, TimeProvider
             return Page();
         }
         logger.LogInformation("User {UserId} chose a new password from a mailed link", user!.Id);
-        await audit.RecordAsync(new AuditRecord(clock.GetUtcNow().UtcDateTime, user.Id, user.DisplayName, HttpContext.Connection.RemoteIpAddress?.ToString(), null,
-            AuditAction.PermissionChange, $"{user.Email}: chose a new password from a mailed link"), HttpContext.RequestAborted);
+        await audit.RecordAsync(HttpContext, user.Id, user.DisplayName, AuditAction.PermissionChange, $"{user.Email}: chose a new password from a mailed link");
         // A forgotten password may come with a lockout; the person proved the address, so the count starts again.
         await users.ResetAccessFailedCountAsync(user);
         return RedirectToPage("/Access/SignIn", new { passwordSet = 1 });

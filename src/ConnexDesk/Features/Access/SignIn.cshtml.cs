@@ -77,8 +77,7 @@ public sealed class SignInModel(
         return Page();
     }
 
-    private Task AuditAsync(string userId, string name, AuditAction action, string what) =>
-        audit.RecordAsync(new AuditRecord(clock.GetUtcNow().UtcDateTime, userId, name, HttpContext.Connection.RemoteIpAddress?.ToString(), null, action, what), HttpContext.RequestAborted);
+    private Task AuditAsync(string userId, string name, AuditAction action, string what) => audit.RecordAsync(HttpContext, userId, name, action, what);
 }
 
 public sealed class SignInInput

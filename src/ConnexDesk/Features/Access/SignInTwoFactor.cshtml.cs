@@ -10,7 +10,7 @@ namespace ConnexDesk.Features.Access;
 
 /// <summary>The second step of signing in: the code of the authenticator app, or one of the recovery codes.</summary>
 [AllowAnonymous]
-public sealed class SignInTwoFactorModel(SignInManager<DeskUser> signIn, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
+public sealed class SignInTwoFactorModel(SignInManager<DeskUser> signIn, IStringLocalizer<SharedResource> localizer,
     ILogger<SignInTwoFactorModel> logger, Audit.AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -67,6 +67,5 @@ public sealed class SignInTwoFactorModel(SignInManager<DeskUser> signIn, TimePro
 
     private static string Digits(string? code) => new([.. (code ?? "").Where(char.IsAsciiDigit)]);
 
-    private Task AuditAsync(DeskUser user, AuditAction action, string what) =>
-        audit.RecordAsync(new AuditRecord(clock.GetUtcNow().UtcDateTime, user.Id, user.DisplayName, HttpContext.Connection.RemoteIpAddress?.ToString(), null, action, what), HttpContext.RequestAborted);
+    private Task AuditAsync(DeskUser user, AuditAction action, string what) => audit.RecordAsync(HttpContext, user.Id, user.DisplayName, action, what);
 }

@@ -15,7 +15,7 @@ namespace ConnexDesk.Features.Access;
 /// Setting up the authenticator app (TOTP, Identity's own) and the recovery codes; required for staff, administrators
 /// and experts, offered to focal points.
 /// </summary>
-public sealed class TwoFactorModel(UserManager<DeskUser> users, SignInManager<DeskUser> signIn, IOptions<DeskOptions> desk, TimeProvider clock,
+public sealed class TwoFactorModel(UserManager<DeskUser> users, SignInManager<DeskUser> signIn, IOptions<DeskOptions> desk,
     IStringLocalizer<SharedResource> localizer, ILogger<TwoFactorModel> logger, Audit.AuditTrail audit) : PageModel
 {
     public const int RecoveryCodeCount = 10;
@@ -132,7 +132,6 @@ public sealed class TwoFactorModel(UserManager<DeskUser> users, SignInManager<De
     private Task AuditAsync(DeskUser user, string what)
     {
         logger.LogInformation("User {UserId} {What}", user.Id, what);
-        return audit.RecordAsync(new AuditRecord(clock.GetUtcNow().UtcDateTime, user.Id, user.DisplayName, HttpContext.Connection.RemoteIpAddress?.ToString(), null,
-            AuditAction.PermissionChange, $"{user.Email}: {what}"), HttpContext.RequestAborted);
+        return audit.RecordAsync(HttpContext, user.Id, user.DisplayName, AuditAction.PermissionChange, $"{user.Email}: {what}");
     }
 }

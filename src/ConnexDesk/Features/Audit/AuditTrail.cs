@@ -17,6 +17,14 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, ILogger<AuditTrail> 
     // handled by the retry.
     private readonly SemaphoreSlim _oneWriter = new(1, 1);
 
+    /// <summary>What a person did in a request that no case page covers (signing in, their own account): now, from the request's address.</summary>
+    public Task RecordAsync(HttpContext http, string actorId, string actorName, AuditAction action, string target)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        return RecordAsync(new AuditRecord(now, actorId, actorName, http.Connection.RemoteIpAddress?.ToString(), null, action, target), http.RequestAborted);
+    }
+
     public async Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -47,8 +47,7 @@ public sealed class RequestsModel(DeskDb db, TimeProvider clock, IStringLocalize
         db.ColleagueInvitations.Add(invitation!);
         await db.SaveChangesAsync();
         logger.LogInformation("Focal point {UserId} asked access for a colleague (invitation {InvitationId})", actor.UserId, invitation!.Id);
-        await audit.RecordAsync(new AuditRecord(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, HttpContext.Connection.RemoteIpAddress?.ToString(), null,
-            AuditAction.PermissionChange, $"asked access for {invitation.Email} (invitation {invitation.Id})"), HttpContext.RequestAborted);
+        await audit.RecordAsync(HttpContext, actor.UserId, actor.Name, AuditAction.PermissionChange, $"asked access for {invitation.Email} (invitation {invitation.Id})");
         Done = localizer["Thank you. A manager of the unit approves the access of {0}; they then receive an email to choose a password.", invitation.Name];
         return RedirectToPage();
     }
