@@ -96,8 +96,7 @@ public abstract class DeskDb(DbContextOptions options) : IdentityDbContext<DeskU
         // a case of another organisation, or one they are not accepted on, does not exist in this context.
         builder.Entity<Case>().HasQueryFilter(x => OutsideReader == null
             || (OutsideRole == Role.FocalPoint && OutsideOrganisationId != null && x.OrganisationId == OutsideOrganisationId)
-            || (OutsideRole == Role.Expert && OutsideSignedCurrentCode && x.Engagements.Any(e => e.ExpertId == OutsideExpertId
-                && (e.Status == EngagementStatus.AcceptedByGovernment || e.Status == EngagementStatus.Contracted || e.Status == EngagementStatus.Active || e.Status == EngagementStatus.Completed))));
+            || (OutsideRole == Role.Expert && OutsideSignedCurrentCode && x.Engagements.Any(e => e.ExpertId == OutsideExpertId && Engagement.AcceptedStatuses.Contains(e.Status))));
 
         builder.Entity<RequestingOrganisation>(organisation =>
         {

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnexDesk.Tests.Access;
 
-public sealed class ExpertAccessTests(SqliteDesk desk) : IClassFixture<SqliteDesk>
+public abstract class ExpertAccessTests<TDesk>(TDesk desk) : IClassFixture<TDesk> where TDesk : DeskFactory
 {
     /// <summary>Staff share one document with the experts and keep another to themselves.</summary>
     private async Task<(CaseDocument Shared, CaseDocument Internal, byte[] SharedBytes)> AddDocumentsAsync(NeedToKnowCase setUp)
@@ -149,3 +149,7 @@ public sealed class ExpertAccessTests(SqliteDesk desk) : IClassFixture<SqliteDes
         Assert.Throws<InvalidOperationException>(() => desk.Services.CreateScope().ServiceProvider.GetRequiredService<DeskDb>().ReadFor(CaseBuilder.Officer));
     }
 }
+
+public sealed class ExpertAccessTestsOnSqlite(SqliteDesk desk) : ExpertAccessTests<SqliteDesk>(desk);
+
+public sealed class ExpertAccessTestsOnPostgres(PostgresDesk desk) : ExpertAccessTests<PostgresDesk>(desk);

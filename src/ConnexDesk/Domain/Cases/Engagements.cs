@@ -98,7 +98,11 @@ public sealed class Engagement
     /// <summary>Neither finished nor turned down: the expert still counts against their workload and the case.</summary>
     public bool IsCurrent => Status is not (EngagementStatus.Completed or EngagementStatus.Cancelled or EngagementStatus.DeclinedByGovernment);
 
-    public bool IsAcceptedByGovernment => Status is EngagementStatus.AcceptedByGovernment or EngagementStatus.Contracted or EngagementStatus.Active or EngagementStatus.Completed;
+    /// <summary>The statuses that mean the government accepted the expert; also what the database's queries look for.</summary>
+    public static IReadOnlyList<EngagementStatus> AcceptedStatuses { get; } =
+        [EngagementStatus.AcceptedByGovernment, EngagementStatus.Contracted, EngagementStatus.Active, EngagementStatus.Completed];
+
+    public bool IsAcceptedByGovernment => AcceptedStatuses.Contains(Status);
 
     internal void RecordGovernmentDecision(bool accepted, string? note, CaseActor actor, DateTime at)
     {

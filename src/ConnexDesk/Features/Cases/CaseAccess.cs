@@ -21,15 +21,11 @@ public static class CaseAccess
             Role.CaseOfficer => cases.Where(c => c.AssignedOfficerId == actor.UserId || c.AssignedOfficerId == null),
             Role.FocalPoint => actor.OrganisationId is { } organisationId ? cases.Where(c => c.OrganisationId == organisationId) : cases.Where(_ => false),
             Role.Expert => actor.ExpertId is { } expertId && actor.SignedCurrentCode
-                ? cases.Where(c => c.Engagements.Any(e => e.ExpertId == expertId && AcceptedStatuses.Contains(e.Status)))
+                ? cases.Where(c => c.Engagements.Any(e => e.ExpertId == expertId && Engagement.AcceptedStatuses.Contains(e.Status)))
                 : cases.Where(_ => false),
             Role.Administrator => cases.Where(_ => false),
         };
     }
-
-    /// <summary>The engagement statuses that mean the government accepted the expert (Engagement.IsAcceptedByGovernment, for queries).</summary>
-    public static readonly EngagementStatus[] AcceptedStatuses =
-        [EngagementStatus.AcceptedByGovernment, EngagementStatus.Contracted, EngagementStatus.Active, EngagementStatus.Completed];
 
     /// <summary>
     /// The person signed in, as the domain sees them. The claims are made again from the database on every request
