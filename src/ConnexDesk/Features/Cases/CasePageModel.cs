@@ -45,6 +45,27 @@ public abstract class CasePageModel(DeskDb db, TimeProvider clock, IStringLocali
         return Page();
     }
 
+    /// <summary>
+    /// A document of the case, always as a download, never shown in the page; one that is not among those
+    /// <paramref name="readable"/> gives this reader answers exactly like one that does not exist.
+    /// </summary>
+    protected async Task<IActionResult> DownloadAsync(string reference, int id, BlobStore blobs, Func<Case, CaseActor, IEnumerable<CaseDocument>> readable)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        ArgumentNullException.ThrowIfNull(readable);
+        Actor = User.ToActor();
+        var found = await Db.LoadAsync(reference, Actor);
+        var document = found is null ? null : readable(found, Actor).SingleOrDefault(d => d.Id == id);
+        if (found is null || document is null)
+        {
+            Logger.LogWarning("User {UserId} asked for document {DocumentId} of case {Reference}, which does not exist or is not theirs to see", Actor.UserId, id, reference);
+            return NotFound();
+        }
+        // The audit trail records the download (AuditPageFilter); this line is for the operators' log.
+        Logger.LogInformation("User {UserId} read document {DocumentId} ({FileName}) of case {Reference}", Actor.UserId, document.Id, document.FileName, found.Reference);
+        return File(await blobs.ReadAsync(document.Sha256, HttpContext.RequestAborted), document.ContentType, document.FileName);
+    }
+
     /// <summary>Loads what the page shows besides the case.</summary>
     protected abstract Task PrepareAsync(Case found);
 

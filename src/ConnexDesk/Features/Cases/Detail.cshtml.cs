@@ -317,20 +317,7 @@ public sealed class DetailModel(DeskDb db, BlobStore blobs, TimeProvider clock, 
         }, c => Localizer["Added to the case's documents: {0}.", c.Documents[^1].FileName]);
 
     /// <summary>A document of the case, for someone who may see the case; always as a download, never shown in the page.</summary>
-    public async Task<IActionResult> OnGetDocumentAsync(string reference, int id)
-    {
-        Actor = User.ToActor();
-        var found = await Db.LoadAsync(reference, Actor);
-        var document = found?.Documents.SingleOrDefault(d => d.Id == id);
-        if (found is null || document is null)
-        {
-            Logger.LogWarning("User {UserId} asked for document {DocumentId} of case {Reference}, which does not exist or is not theirs to see", Actor.UserId, id, reference);
-            return NotFound();
-        }
-        // The audit trail records the download (AuditPageFilter); this line is for the operators' log.
-        Logger.LogInformation("User {UserId} read document {DocumentId} ({FileName}) of case {Reference}", Actor.UserId, document.Id, document.FileName, found.Reference);
-        return File(await blobs.ReadAsync(document.Sha256, HttpContext.RequestAborted), document.ContentType, document.FileName);
-    }
+    public Task<IActionResult> OnGetDocumentAsync(string reference, int id) => DownloadAsync(reference, id, blobs, (c, _) => c.Documents);
 
     /// <summary>Issues a letter: numbered, stored as PDF and DOCX, sent to the chosen contact; an approval letter records the agreement.</summary>
     public async Task<IActionResult> OnPostLetterAsync(string reference, int version, LetterKind kind, string? language, int? recipientId, string? reason,

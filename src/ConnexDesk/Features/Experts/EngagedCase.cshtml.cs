@@ -22,16 +22,8 @@ public sealed class EngagedCaseModel(DeskDb db, BlobStore blobs, TimeProvider cl
 
     public Task<IActionResult> OnGetAsync(string reference) => ShowAsync(reference, "expert's view");
 
-    public async Task<IActionResult> OnGetDocumentAsync(string reference, int id)
-    {
-        Actor = User.ToActor();
-        var found = await Db.LoadAsync(reference, Actor);
-        var document = found is null || Actor.ExpertId is not { } expertId ? null : found.DocumentsForExpert(expertId).SingleOrDefault(d => d.Id == id);
-        if (found is null || document is null)
-            return NotFound();
-        Logger.LogInformation("Expert {UserId} read document {DocumentId} of case {Reference}", Actor.UserId, document.Id, found.Reference);
-        return File(await blobs.ReadAsync(document.Sha256, HttpContext.RequestAborted), document.ContentType, document.FileName);
-    }
+    public Task<IActionResult> OnGetDocumentAsync(string reference, int id) =>
+        DownloadAsync(reference, id, blobs, (c, actor) => actor.ExpertId is { } expertId ? c.DocumentsForExpert(expertId) : []);
 
     protected override Task PrepareAsync(Case found)
     {
