@@ -470,7 +470,7 @@ PORTAL_EXTRA = [
     'The file holds too many parts to be a real Word or Excel file.', 'The file expands to more than 200 MB.', 'The file is not a readable Word or Excel file.',
     'This case changed while you were looking at it. Nothing you sent was saved; check the case as it is now and try again.',
     '{0} changed this case at {1} while you were looking at it. Nothing you sent was saved; check the case as it is now and try again.',
-    'Nothing was changed:', 'role not given', '{0} days', 'days not given',
+    'Nothing was changed:', 'role not given', 'A comment can have at most 4000 characters, the capacity built 8000, the name 200.', '{0} days', 'days not given',
 ]
 
 # Words the portal shows through CaseWords (stages, documents, criteria, sectors, negotiation stages, engagement states).

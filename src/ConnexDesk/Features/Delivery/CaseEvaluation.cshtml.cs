@@ -43,11 +43,9 @@ public sealed class CaseEvaluationModel(DeskDb db, BlobStore blobs, TimeProvider
         string? capacityBuilt, string? answeredBy) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
-            if ((capacityBuilt?.Length ?? 0) > 8000 || (answeredBy?.Length ?? 0) > 200 || (comment?.Values.Any(v => v?.Length > 4000) ?? false))
-                return (Localizer["A comment can have at most 4000 characters, the capacity built 8000, the name 200."], []);
-            var answers = Enum.GetValues<EvaluationCriterion>().Where(k => rating?.ContainsKey(k) == true)
-                .Select(k => new EvaluationAnswer(k, rating![k], comment?.GetValueOrDefault(k))).ToList();
-            var refusals = c.RecordGovernmentEvaluation(answers, capacityBuilt, answeredBy, actor, now);
+            if (EvaluationForm.IsTooLong(comment, capacityBuilt, answeredBy))
+                return (Localizer[EvaluationForm.TooLongMessage], []);
+            var refusals = c.RecordGovernmentEvaluation(EvaluationForm.Answers(rating, comment), capacityBuilt, answeredBy, actor, now);
             return refusals.Count == 0 ? null : Refused(Localizer["The answers were not recorded:"], refusals);
         }, _ => Localizer["The government's evaluation is recorded."]);
 

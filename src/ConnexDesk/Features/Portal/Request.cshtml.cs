@@ -3,6 +3,7 @@ using ConnexDesk.Domain;
 using ConnexDesk.Domain.Cases;
 using ConnexDesk.Domain.Intake;
 using ConnexDesk.Features.Cases;
+using ConnexDesk.Features.Delivery;
 using ConnexDesk.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -96,24 +97,13 @@ public sealed class RequestModel(DeskDb db, BlobStore blobs, Intake.IngestMessag
     public Task<IActionResult> OnPostEvaluateAsync(string reference, int version, Dictionary<EvaluationCriterion, int>? rating, Dictionary<EvaluationCriterion, string>? comment, string? capacityBuilt) =>
         ChangeAsync(reference, version, (c, actor, now) =>
         {
-            if ((capacityBuilt?.Length ?? 0) > 8000 || (comment?.Values.Any(v => v?.Length > 4000) ?? false))
-                return (Localizer["A comment can have at most 4000 characters, the capacity built 8000, the name 200."], []);
-            var answers = Enum.GetValues<EvaluationCriterion>().Where(k => rating?.ContainsKey(k) == true)
-                .Select(k => new EvaluationAnswer(k, rating![k], comment?.GetValueOrDefault(k))).ToList();
-            return Unchanged(c.RecordGovernmentEvaluation(answers, capacityBuilt, actor.Name, actor, now));
+            if (EvaluationForm.IsTooLong(comment, capacityBuilt, actor.Name))
+                return (Localizer[EvaluationForm.TooLongMessage], []);
+            return Unchanged(c.RecordGovernmentEvaluation(EvaluationForm.Answers(rating, comment), capacityBuilt, actor.Name, actor, now));
         }, _ => Localizer["Thank you: your evaluation is recorded."]);
 
     /// <summary>A document the government may see, always as a download; any other id looks like one that does not exist.</summary>
-    public async Task<IActionResult> OnGetDocumentAsync(string reference, int id)
-    {
-        Actor = User.ToActor();
-        var found = await Db.LoadAsync(reference, Actor);
-        var document = found?.Documents.SingleOrDefault(d => d.Id == id && d.VisibleToGovernment);
-        if (found is null || document is null)
-            return NotFound();
-        Logger.LogInformation("Focal point {UserId} read document {DocumentId} of case {Reference}", Actor.UserId, document.Id, found.Reference);
-        return File(await blobs.ReadAsync(document.Sha256, HttpContext.RequestAborted), document.ContentType, document.FileName);
-    }
+    public Task<IActionResult> OnGetDocumentAsync(string reference, int id) => DownloadAsync(reference, id, blobs, (c, _) => c.Documents.Where(d => d.VisibleToGovernment));
 
     protected override string PageAfterChange(Case found) => $"/portal/{found.Reference}";
 
