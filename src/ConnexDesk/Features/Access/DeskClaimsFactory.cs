@@ -22,7 +22,8 @@ public sealed class DeskClaimsFactory(UserManager<DeskUser> users, RoleManager<I
         identity.AddClaim(new Claim(DeskClaims.TwoFactorEnabled, user.TwoFactorEnabled ? "true" : "false"));
         if (user.OrganisationId is { } organisation)
             identity.AddClaim(new Claim(DeskClaims.Organisation, organisation.ToString(CultureInfo.InvariantCulture)));
-        if (await UserManager.IsInRoleAsync(user, Roles.Expert) && await codeOfConduct.ExpertForAsync(user.Email) is { } expert)
+        // The base class has just put the roles in; reading them again from the database would cost a query on every request.
+        if (identity.HasClaim(Options.ClaimsIdentity.RoleClaimType, Roles.Expert) && await codeOfConduct.ExpertForAsync(user.Email) is { } expert)
         {
             identity.AddClaim(new Claim(DeskClaims.Expert, expert.Id.ToString(CultureInfo.InvariantCulture)));
             if ((await codeOfConduct.StandingAsync([expert.Id]))?.SignedBy.Contains(expert.Id) == true)
