@@ -54,16 +54,38 @@ public static class DeskDatabase
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(directory, SqliteFileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            // Only the migrations create the file (EF Core opens its own read-write-create connection for that). Every
+            // other connection must find it: a data directory that vanishes under a running desk (an unmounted volume, a
+            // deleted folder the Maildir loop then recreates) must fail health, not quietly become an empty database.
+            Mode = SqliteOpenMode.ReadWrite,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+    }
+
+    /// <summary>
+    /// The one place a desk's SQLite file comes into being: at start-up or by the <c>migrate</c> command, never by a
+    /// connection that happens to open after the file has gone.
+    /// </summary>
+    private static async Task CreateSqliteFileIfMissingAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var creating = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        if (creating.DataSource is ":memory:" or "" || File.Exists(creating.DataSource))
+            return;
+        await using var connection = new SqliteConnection(creating.ToString());
+        await connection.OpenAsync(cancellationToken);
+        // Written into the new file at once, so that EF Core's read-only look for the database finds a WAL database.
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Applies pending migrations, then refuses to go on if SQLite would not keep committed work through a power cut.</summary>
     public static async Task MigrateAsync(DeskDb db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+            await CreateSqliteFileIfMissingAsync(db.Database.GetConnectionString()!, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             await VerifySqliteDurabilityAsync(db, cancellationToken);

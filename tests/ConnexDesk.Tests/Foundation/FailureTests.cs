@@ -24,6 +24,8 @@ public class UnreachableDesk(DatabaseProvider provider) : DeskFactory(provider)
             case DatabaseProvider.Sqlite:
                 SqliteConnection.ClearAllPools();
                 Directory.Delete(DataDirectory, recursive: true);
+                // The Maildir loop recreates the folder at its next round; do it now so that every run sees that case.
+                Directory.CreateDirectory(DataDirectory);
                 break;
             case DatabaseProvider.Postgres:
                 await TestPostgres.DropDatabaseAsync(connectionString);
@@ -38,10 +40,12 @@ public sealed class UnreachablePostgresDesk() : UnreachableDesk(DatabaseProvider
 
 public abstract class FailureTests<TDesk>(TDesk desk) : IClassFixture<TDesk> where TDesk : UnreachableDesk
 {
+    protected TDesk Desk { get; } = desk;
+
     [Fact]
     public async Task Health_answers_503_when_the_database_is_unreachable()
     {
-        var response = await desk.Client().GetAsync("/healthz");
+        var response = await Desk.Client().GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
@@ -49,7 +53,7 @@ public abstract class FailureTests<TDesk>(TDesk desk) : IClassFixture<TDesk> whe
     [Fact]
     public async Task A_failing_page_shows_an_error_page_with_a_correlation_id()
     {
-        var response = await desk.Client().GetAsync("/sign-in");
+        var response = await Desk.Client().GetAsync("/sign-in");
         var page = Forms.Text(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
@@ -59,6 +63,16 @@ public abstract class FailureTests<TDesk>(TDesk desk) : IClassFixture<TDesk> whe
     }
 }
 
-public sealed class FailureTestsOnSqlite(UnreachableSqliteDesk desk) : FailureTests<UnreachableSqliteDesk>(desk);
+public sealed class FailureTestsOnSqlite(UnreachableSqliteDesk desk) : FailureTests<UnreachableSqliteDesk>(desk)
+{
+    [Fact]
+    public async Task A_vanished_database_is_not_recreated_empty_by_the_next_request()
+    {
+        await Desk.Client().GetAsync("/sign-in");
+        await Desk.Client().GetAsync("/healthz");
+
+        Assert.False(File.Exists(Path.Combine(Desk.DataDirectory, DeskDatabase.SqliteFileName)));
+    }
+}
 
 public sealed class FailureTestsOnPostgres(UnreachablePostgresDesk desk) : FailureTests<UnreachablePostgresDesk>(desk);
