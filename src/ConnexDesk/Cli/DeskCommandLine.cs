@@ -60,6 +60,8 @@ public static class DeskCommandLine
         root.Subcommands.Add(Features.Sanctions.SanctionsCommands.Create(console));
         root.Subcommands.Add(Features.Experts.ExpertCommands.Create(console));
         root.Subcommands.Add(Features.Audit.AuditCommands.Create(console));
+        foreach (var command in Features.Backup.BackupCommands.Create(console))
+            root.Subcommands.Add(command);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -62,6 +62,38 @@ public sealed class BlobStore(IOptions<DeskOptions> options, IWebHostEnvironment
 
     private byte[] Read(string sha256) => Decrypt(sha256, File.ReadAllBytes(PathOf(sha256)));
 
+    /// <summary>Every stored file, by the SHA-256 of its plaintext, in a stable order: what a backup copies.</summary>
+    public IEnumerable<(string Sha256, string Path)> StoredFiles()
+    {
+        if (!Directory.Exists(Root))
+            yield break;
+        foreach (var path in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = System.IO.Path.GetFileName(path);
+            if (name.Length == 64 && name.All(char.IsAsciiHexDigitLower) && path == PathOf(name))
+                yield return (name, path);
+        }
+    }
+
+    /// <summary>
+    /// Puts back a file as a backup holds it, still encrypted (its key is in the database restored with it). A file
+    /// already stored under that name holds the same plaintext and is kept.
+    /// </summary>
+    public async Task PutEncryptedAsync(string sha256, Stream encrypted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(encrypted);
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+            throw new ArgumentException($"'{sha256}' is not the SHA-256 name of a stored file.", nameof(sha256));
+        using var buffer = new MemoryStream();
+        await encrypted.CopyToAsync(buffer, cancellationToken);
+        var file = buffer.ToArray();
+        if (!file.AsSpan().StartsWith(Header))
+            throw new InvalidDataException($"The document {sha256} in the backup is not an encrypted document.");
+        var path = PathOf(sha256);
+        if (!File.Exists(path))
+            await WriteAsync(path, file, cancellationToken);
+    }
+
     /// <summary>
     /// Encrypts, in place, the files an earlier version of the desk stored as plaintext. Runs at start-up; a marker
     /// file records that the whole store has been through it, so later start-ups do not read every file again.

@@ -190,6 +190,8 @@ public static class DeskApplication
         services.AddScoped<Features.Letters.IssueLetter>();
         services.AddHostedService<Features.Outbox.OutboxLoop>();
         services.AddScoped<DemoData>();
+        services.AddScoped<Features.Backup.DeskBackup>();
+        services.AddSingleton<Features.Backup.PostgresTools>();
     }
 
     private const string SignedInAt = "signed-in-at";
