@@ -441,6 +441,26 @@ T = {
  '{0} added {1}.': ('{0} a ajouté {1}.', '{0} añadió {1}.', '{0} adicionou {1}.'),
  '{0} already has an account on the desk or is already invited.': ('{0} a déjà un compte ou est déjà invité.', '{0} ya tiene una cuenta o ya está invitado.', '{0} já tem uma conta ou já foi convidado.'),
  '{0} changed this case at {1} while you were looking at it. Nothing you sent was saved; check the case as it is now and try again.': ("{0} a modifié ce dossier à {1} pendant que vous le consultiez. Rien de ce que vous avez envoyé n'a été enregistré ; vérifiez le dossier tel qu'il est maintenant et réessayez.", '{0} modificó este caso a las {1} mientras lo consultaba. No se guardó nada de lo que envió; revise el caso tal como está ahora y vuelva a intentarlo.', '{0} alterou este processo às {1} enquanto o consultava. Nada do que enviou foi guardado; verifique o processo tal como está agora e tente de novo.'),
+ "'{0}' is not an email address.": ("« {0} » n'est pas une adresse électronique.", '«{0}» no es una dirección de correo electrónico.', '«{0}» não é um endereço de correio eletrónico.'),
+ 'At least 12 characters. A phrase of several words is easy to remember and hard to guess.': ('Au moins 12 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.', 'Al menos 12 caracteres. Una frase de varias palabras es fácil de recordar y difícil de adivinar.', 'Pelo menos 12 caracteres. Uma frase de várias palavras é fácil de lembrar e difícil de adivinhar.'),
+ 'Change password': ('Changer de mot de passe', 'Cambiar la contraseña', 'Mudar a palavra-passe'),
+ 'Current password': ('Mot de passe actuel', 'Contraseña actual', 'Palavra-passe atual'),
+ 'Enter a new password.': ('Saisissez un nouveau mot de passe.', 'Escriba una contraseña nueva.', 'Escreva uma palavra-passe nova.'),
+ 'Enter your current password.': ('Saisissez votre mot de passe actuel.', 'Escriba su contraseña actual.', 'Escreva a sua palavra-passe atual.'),
+ 'Repeat the new password': ('Répétez le nouveau mot de passe', 'Repita la contraseña nueva', 'Repita a palavra-passe nova'),
+ 'Something went wrong; nothing was saved. Try again.': ("Une erreur s'est produite ; rien n'a été enregistré. Réessayez.", 'Algo salió mal; no se guardó nada. Vuelva a intentarlo.', 'Algo correu mal; nada foi guardado. Tente de novo.'),
+ 'The account changed meanwhile; nothing was saved. Try again.': ("Le compte a été modifié entre-temps ; rien n'a été enregistré. Réessayez.", 'La cuenta se modificó entretanto; no se guardó nada. Vuelva a intentarlo.', 'A conta foi alterada entretanto; nada foi guardado. Tente de novo.'),
+ 'The current password is not right.': ("Le mot de passe actuel n'est pas le bon.", 'La contraseña actual no es correcta.', 'A palavra-passe atual não está certa.'),
+ 'The new password must have at least 12 characters.': ('Le nouveau mot de passe doit compter au moins 12 caractères.', 'La contraseña nueva debe tener al menos 12 caracteres.', 'A palavra-passe nova deve ter pelo menos 12 caracteres.'),
+ 'The password must contain a capital letter.': ('Le mot de passe doit contenir une majuscule.', 'La contraseña debe contener una mayúscula.', 'A palavra-passe deve conter uma maiúscula.'),
+ 'The password must contain a character that is neither a letter nor a digit.': ('Le mot de passe doit contenir un caractère qui ne soit ni une lettre ni un chiffre.', 'La contraseña debe contener un carácter que no sea ni letra ni cifra.', 'A palavra-passe deve conter um carácter que não seja letra nem algarismo.'),
+ 'The password must contain a digit.': ('Le mot de passe doit contenir un chiffre.', 'La contraseña debe contener una cifra.', 'A palavra-passe deve conter um algarismo.'),
+ 'The password must contain a lower-case letter.': ('Le mot de passe doit contenir une minuscule.', 'La contraseña debe contener una minúscula.', 'A palavra-passe deve conter uma minúscula.'),
+ 'The password must have at least {0} characters.': ('Le mot de passe doit compter au moins {0} caractères.', 'La contraseña debe tener al menos {0} caracteres.', 'A palavra-passe deve ter pelo menos {0} caracteres.'),
+ 'The password must use at least {0} different characters.': ('Le mot de passe doit comporter au moins {0} caractères différents.', 'La contraseña debe usar al menos {0} caracteres distintos.', 'A palavra-passe deve usar pelo menos {0} caracteres diferentes.'),
+ 'The two new passwords do not match.': ('Les deux nouveaux mots de passe ne correspondent pas.', 'Las dos contraseñas nuevas no coinciden.', 'As duas palavras-passe novas não coincidem.'),
+ 'Your password has been changed.': ('Votre mot de passe a été changé.', 'Su contraseña ha sido cambiada.', 'A sua palavra-passe foi alterada.'),
+ '{0} already has an account.': ('{0} a déjà un compte.', '{0} ya tiene una cuenta.', '{0} já tem uma conta.'),
  '{0} was not added:': ("{0} n'a pas été ajouté :", '{0} no se añadió:', '{0} não foi adicionado:'),
 }
 
@@ -454,7 +474,7 @@ PUBLIC = ['Features/Shared/_Layout.cshtml', 'Features/Public/Index.cshtml', 'Fea
           'Features/Experts/EngagedCase.cshtml', 'Features/Reporting/SupportGiven.cshtml',
           'Features/Access/SignInTwoFactor.cshtml', 'Features/Access/SignInTwoFactor.cshtml.cs', 'Features/Access/TwoFactor.cshtml', 'Features/Access/TwoFactor.cshtml.cs',
           'Features/Access/ForgotPassword.cshtml', 'Features/Access/ForgotPassword.cshtml.cs', 'Features/Access/ResetPassword.cshtml', 'Features/Access/ResetPassword.cshtml.cs',
-          'Domain/ColleagueInvitation.cs']
+          'Domain/ColleagueInvitation.cs', 'Features/Access/LocalisedIdentityErrors.cs', 'Features/Access/ChangePassword.cshtml', 'Features/Access/ChangePassword.cshtml.cs']
 
 # What the portal can answer besides its own pages: the domain's refusals of the government's decisions, the
 # upload checks, and the notice of a change made meanwhile.

@@ -64,6 +64,7 @@ public static class DeskApplication
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<DeskDb>()
+            .AddErrorDescriber<Features.Access.LocalisedIdentityErrors>()
             .AddClaimsPrincipalFactory<DeskClaimsFactory>()
             .AddDefaultTokenProviders();
 

@@ -159,6 +159,33 @@ public sealed partial class TwoFactorTests(SqliteDesk desk) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task A_focal_point_reads_why_a_password_is_refused_in_the_language_chosen()
+    {
+        var focal = await desk.CreateUserAsync(Role.FocalPoint);
+        var client = desk.Client();
+        await client.GetAsync("/language/fr?returnUrl=%2F");
+        await client.PostFormAsync("/account/forgot-password", "/account/forgot-password", new Dictionary<string, string> { ["email"] = focal.Email });
+        var mail = await desk.InScopeAsync(services => services.GetRequiredService<DeskDb>().Outbox.SingleAsync(m => m.ToAddress == focal.Email));
+        var link = new Uri(mail.TextBody.Split('\n').Single(l => l.Contains("/account/reset-password", StringComparison.Ordinal)).Trim()).PathAndQuery;
+
+        var tooShort = Forms.Text(await (await client.PostFormAsync(link, link, new Dictionary<string, string> { ["password"] = "court", ["repeat"] = "court" })).Content.ReadAsStringAsync());
+        var monotonous = Forms.Text(await (await client.PostFormAsync(link, link, new Dictionary<string, string> { ["password"] = "abababababababab", ["repeat"] = "abababababababab" })).Content.ReadAsStringAsync());
+        var signedIn = await desk.SignedInClientAsync(focal);
+        await signedIn.GetAsync("/language/es?returnUrl=%2F");
+        var wrongCurrent = Forms.Text(await (await signedIn.PostFormAsync("/account/password", "/account/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "not the password at all",
+            ["Input.NewPassword"] = "a brand new passphrase",
+            ["Input.ConfirmPassword"] = "a brand new passphrase",
+        })).Content.ReadAsStringAsync());
+
+        Assert.Contains("Le mot de passe doit compter au moins 12 caractères.", tooShort, StringComparison.Ordinal);
+        Assert.Contains("Le mot de passe doit comporter au moins 4 caractères différents.", monotonous, StringComparison.Ordinal);
+        Assert.Contains("La contraseña actual no es correcta.", wrongCurrent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Passwords must", tooShort + monotonous + wrongCurrent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_focal_point_may_turn_the_second_factor_on_and_off_and_staff_may_not_turn_it_off()
     {
         var focal = await desk.CreateUserAsync(Role.FocalPoint);

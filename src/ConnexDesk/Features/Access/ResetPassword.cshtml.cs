@@ -35,7 +35,7 @@ public sealed class ResetPasswordModel(UserManager<DeskUser> users, IStringLocal
         if (result is null || !result.Succeeded)
         {
             Problems = result?.Errors.Any(e => e.Code != "InvalidToken") == true
-                ? [.. result.Errors.Select(e => localizer[e.Description].Value)]
+                ? [.. result.Errors.Select(e => e.Description)]
                 : [localizer["This link is not valid any more: it was used already, or is older than one day. Ask for a new one."]];
             return Page();
         }
