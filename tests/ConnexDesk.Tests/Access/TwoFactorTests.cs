@@ -155,6 +155,7 @@ public sealed partial class TwoFactorTests(SqliteDesk desk) : IClassFixture<Sqli
         Assert.Equal("/sign-in?passwordSet=1", set.Headers.Location?.OriginalString);
         Assert.StartsWith("/sign-in", afterReset.Headers.Location?.PathAndQuery ?? afterReset.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Contains("This link is not valid any more", reused, StringComparison.Ordinal);
+        Assert.Contains("Ask for a new link", reused, StringComparison.Ordinal);
         Assert.StartsWith("/sign-in/two-factor", signIn.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
@@ -183,6 +184,8 @@ public sealed partial class TwoFactorTests(SqliteDesk desk) : IClassFixture<Sqli
         Assert.Contains("Le mot de passe doit comporter au moins 4 caractères différents.", monotonous, StringComparison.Ordinal);
         Assert.Contains("La contraseña actual no es correcta.", wrongCurrent, StringComparison.Ordinal);
         Assert.DoesNotContain("Passwords must", tooShort + monotonous + wrongCurrent, StringComparison.Ordinal);
+        // The link still works after a refused password: no invitation to ask for another.
+        Assert.DoesNotContain("Demander un nouveau lien", tooShort, StringComparison.Ordinal);
     }
 
     [Fact]

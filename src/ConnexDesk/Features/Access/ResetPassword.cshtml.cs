@@ -21,6 +21,9 @@ public sealed class ResetPasswordModel(UserManager<DeskUser> users, IStringLocal
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
+    /// <summary>The link itself is used or too old: only a new one helps, whereas a refused password can be typed again.</summary>
+    public bool LinkSpent { get; private set; }
+
     public IActionResult OnGet() => string.IsNullOrEmpty(Email) || string.IsNullOrEmpty(Token) ? RedirectToPage("/Access/ForgotPassword") : Page();
 
     public async Task<IActionResult> OnPostAsync(string? password, string? repeat)
@@ -34,9 +37,10 @@ public sealed class ResetPasswordModel(UserManager<DeskUser> users, IStringLocal
         var result = user is null || string.IsNullOrEmpty(Token) ? null : await users.ResetPasswordAsync(user, Token, password);
         if (result is null || !result.Succeeded)
         {
-            Problems = result?.Errors.Any(e => e.Code != "InvalidToken") == true
-                ? [.. result.Errors.Select(e => e.Description)]
-                : [localizer["This link is not valid any more: it was used already, or is older than one day. Ask for a new one."]];
+            LinkSpent = result is null || result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken));
+            Problems = LinkSpent
+                ? [localizer["This link is not valid any more: it was used already, or is older than one day. Ask for a new one."]]
+                : [.. result!.Errors.Select(e => e.Description)];
             return Page();
         }
         logger.LogInformation("User {UserId} chose a new password from a mailed link", user!.Id);
