@@ -30,6 +30,8 @@ public static class DeskApplication
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             // EF logs its probe for the migrations table of a fresh database as an error; the CLI reports real failures itself.
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
+            // Likewise its probe for a PostgreSQL database that migrate is about to create; a real failure still ends the command with its one line.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.Critical);
         }
         AddDeskServices(builder.Services, builder.Configuration, builder.Environment);
         return builder;
