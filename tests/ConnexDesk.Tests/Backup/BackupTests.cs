@@ -78,6 +78,10 @@ public abstract class BackupTests(DatabaseProvider provider) : IAsyncLifetime, I
         }
         var verified = await DeskProcess.RunAsync(["audit", "verify", "--json"], Environment(_to, _toDatabase));
         Assert.True(verified.ExitCode == 0, verified.Error);
+        // The unencrypted database copies made on the way are gone.
+        Assert.Empty(Directory.GetDirectories(_backups));
+        Assert.DoesNotContain(Directory.GetDirectories(_to.DataDirectory), d => Path.GetFileName(d).StartsWith(".connexdesk-work-", StringComparison.Ordinal));
+        Assert.Equal([Path.GetFileName(file)], Directory.GetFiles(_backups).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed partial class DeskBackup(DeskDb db, BlobStore blobs, PostgresTools
             throw new CommandFailedException($"{target} already exists; a backup never replaces a file. Give a new name.");
         if (!Directory.Exists(Path.GetDirectoryName(target)))
             throw new CommandFailedException($"The folder {Path.GetDirectoryName(target)} does not exist.");
-        var work = Directory.CreateTempSubdirectory("connexdesk-backup-");
+        var work = PrivateFolderBeside(target);
         var partial = target + ".partial";
         try
         {
@@ -101,7 +101,7 @@ public sealed partial class DeskBackup(DeskDb db, BlobStore blobs, PostgresTools
                 throw new CommandFailedException($"This desk already holds {here.Cases} case(s) and {here.Users} account(s); a restore would replace them all. Stop the desk and run restore again with --replace if that is what you want.");
         }
 
-        var work = Directory.CreateTempSubdirectory("connexdesk-restore-");
+        var work = PrivateFolderBeside(blobs.Root);
         try
         {
             using (var archive = ZipFile.OpenRead(source))
@@ -212,6 +212,19 @@ public sealed partial class DeskBackup(DeskDb db, BlobStore blobs, PostgresTools
             restored.BackupDatabase(live);
         }
         SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>
+    /// Where the database copy waits while it is packed or put back: beside the backup file (or the data directory),
+    /// on the disk meant for it rather than a small /tmp, and readable by the desk's account only, since the database
+    /// itself is not encrypted.
+    /// </summary>
+    private static DirectoryInfo PrivateFolderBeside(string path)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".connexdesk-work-{Guid.NewGuid():N}");
+        return OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(folder)
+            : Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     private static string WithoutPooling(string connectionString) =>
