@@ -26,6 +26,9 @@ public sealed class BlobStore(IOptions<DeskOptions> options, IWebHostEnvironment
 
     public string Root => Path.Combine(options.Value.ResolveDataDirectory(environment.ContentRootPath), "blobs");
 
+    /// <summary>Whether these first bytes of a file are those of a file this store encrypted.</summary>
+    public static bool LooksEncrypted(ReadOnlySpan<byte> start) => start.StartsWith(Header);
+
     public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     public string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256[2..4], sha256);
@@ -84,14 +87,26 @@ public sealed class BlobStore(IOptions<DeskOptions> options, IWebHostEnvironment
         ArgumentNullException.ThrowIfNull(encrypted);
         if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
             throw new ArgumentException($"'{sha256}' is not the SHA-256 name of a stored file.", nameof(sha256));
-        using var buffer = new MemoryStream();
-        await encrypted.CopyToAsync(buffer, cancellationToken);
-        var file = buffer.ToArray();
-        if (!file.AsSpan().StartsWith(Header))
-            throw new InvalidDataException($"The document {sha256} in the backup is not an encrypted document.");
         var path = PathOf(sha256);
-        if (!File.Exists(path))
-            await WriteAsync(path, file, cancellationToken);
+        if (File.Exists(path))
+            return;
+        // Streamed, not read whole into memory: a backup's entry can be as large as the biggest document ever stored.
+        await WriteAsync(path, async file =>
+        {
+            var header = new byte[Header.Length];
+            try
+            {
+                await encrypted.ReadExactlyAsync(header, cancellationToken);
+            }
+            catch (EndOfStreamException)
+            {
+                throw new InvalidDataException($"The document {sha256} in the backup is not an encrypted document.");
+            }
+            if (!header.AsSpan().SequenceEqual(Header))
+                throw new InvalidDataException($"The document {sha256} in the backup is not an encrypted document.");
+            await file.WriteAsync(header, cancellationToken);
+            await encrypted.CopyToAsync(file, cancellationToken);
+        }, replace: false);
     }
 
     /// <summary>
@@ -179,22 +194,28 @@ public sealed class BlobStore(IOptions<DeskOptions> options, IWebHostEnvironment
         }
     }
 
-    private static async Task WriteAsync(string path, byte[] file, CancellationToken cancellationToken, bool replace = false)
+    private static Task WriteAsync(string path, byte[] file, CancellationToken cancellationToken, bool replace = false) =>
+        WriteAsync(path, stream => stream.WriteAsync(file, cancellationToken).AsTask(), replace);
+
+    private static async Task WriteAsync(string path, Func<Stream, Task> write, bool replace)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-        {
-            await stream.WriteAsync(file, cancellationToken);
-            stream.Flush(flushToDisk: true);
-        }
         try
         {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await write(stream);
+                stream.Flush(flushToDisk: true);
+            }
             File.Move(temporary, path, overwrite: replace);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException) when (!replace && File.Exists(path))
         {
             // Someone stored the same bytes a moment ago; theirs holds the same plaintext.
+        }
+        finally
+        {
             File.Delete(temporary);
         }
     }

@@ -103,6 +103,22 @@ public abstract class BackupTests(DatabaseProvider provider) : IAsyncLifetime, I
     }
 
     [Fact]
+    public async Task A_backup_whose_document_is_not_encrypted_is_refused_even_with_a_matching_manifest()
+    {
+        await RunAsync(_from, ["mail", "import", Path.Combine(MailFolder, "forwarded.eml")]);
+        var file = Path.Combine(_backups, "desk.zip");
+        await RunAsync(_from, ["backup", file]);
+        var forged = Path.Combine(_backups, "forged.zip");
+        ReplaceFirstDocumentWithPlaintext(file, forged);
+
+        var run = await DeskProcess.RunAsync(["restore", forged], Environment(_to, _toDatabase));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches("is damaged: blobs/[0-9a-f]{64} is not an encrypted document\\. Nothing was restored\\.", run.Error);
+        Assert.Equal("No cases.", (await RunAsync(_to, ["cases", "list"])).Trim());
+    }
+
+    [Fact]
     public async Task Restoring_over_a_desk_that_holds_cases_needs_replace_and_then_replaces_them()
     {
         await RunAsync(_from, ["cases", "create", "--country", "SN", "--organisation", "Ministère des Mines", "--title", "Convention aurifère"]);
@@ -180,6 +196,32 @@ public abstract class BackupTests(DatabaseProvider provider) : IAsyncLifetime, I
         entry.Delete();
         using var replaced = archive.CreateEntry(name).Open();
         replaced.Write(content);
+    }
+
+    /// <summary>
+    /// A copy of the backup whose first document is plaintext, with a manifest rewritten to match it: what someone who
+    /// knows the format could hand to an operator.
+    /// </summary>
+    private static void ReplaceFirstDocumentWithPlaintext(string file, string forged)
+    {
+        File.Copy(file, forged);
+        using var archive = ZipFile.Open(forged, ZipArchiveMode.Update);
+        var document = archive.Entries.First(e => e.FullName.StartsWith("blobs/", StringComparison.Ordinal));
+        var name = document.FullName;
+        var plaintext = "not what the desk stored"u8.ToArray();
+        document.Delete();
+        using (var replaced = archive.CreateEntry(name).Open())
+            replaced.Write(plaintext);
+        var manifestEntry = archive.GetEntry("manifest.json")!;
+        System.Text.Json.Nodes.JsonNode manifest;
+        using (var stream = manifestEntry.Open())
+            manifest = System.Text.Json.Nodes.JsonNode.Parse(stream)!;
+        var listed = manifest["entries"]!.AsArray().Single(e => (string?)e!["name"] == name)!;
+        listed["size"] = plaintext.Length;
+        listed["sha256"] = Convert.ToHexStringLower(SHA256.HashData(plaintext));
+        manifestEntry.Delete();
+        using var written = archive.CreateEntry("manifest.json").Open();
+        written.Write(System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString()));
     }
 
     private static List<string> CasesOf(string json)

@@ -171,6 +171,15 @@ public sealed partial class DeskBackup(DeskDb db, BlobStore blobs, PostgresTools
             var (size, sha256) = await CopyHashingAsync(stream, null, cancellationToken);
             if (size != expected.Size || sha256 != expected.Sha256)
                 throw new CommandFailedException($"{file} is damaged: {expected.Name} does not match the SHA-256 its manifest gives. Nothing was restored.");
+            if (expected.Name.StartsWith(BlobPrefix, StringComparison.Ordinal))
+            {
+                // A document goes back exactly as it was stored: encrypted. Anything else did not come from a desk.
+                await using var start = entry.Open();
+                var header = new byte[16];
+                var read = await start.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+                if (!BlobStore.LooksEncrypted(header.AsSpan(0, read)))
+                    throw new CommandFailedException($"{file} is damaged: {expected.Name} is not an encrypted document. Nothing was restored.");
+            }
         }
     }
 
