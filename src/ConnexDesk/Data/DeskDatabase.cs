@@ -69,9 +69,10 @@ public static class DeskDatabase
     /// </summary>
     private static async Task CreateSqliteFileIfMissingAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var creating = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-        if (creating.DataSource is ":memory:" or "" || File.Exists(creating.DataSource))
+        var configured = new SqliteConnectionStringBuilder(connectionString);
+        if (configured.Mode == SqliteOpenMode.Memory || configured.DataSource is ":memory:" or "" || File.Exists(configured.DataSource))
             return;
+        var creating = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         await using var connection = new SqliteConnection(creating.ToString());
         await connection.OpenAsync(cancellationToken);
         // Written into the new file at once, so that EF Core's read-only look for the database finds a WAL database.
