@@ -84,38 +84,34 @@ public abstract class BackupTests(DatabaseProvider provider) : IAsyncLifetime, I
         Assert.Equal([Path.GetFileName(file)], Directory.GetFiles(_backups).Select(Path.GetFileName));
     }
 
-    [Fact]
-    public async Task A_damaged_backup_is_refused_before_anything_changes()
+    [Theory]
+    [InlineData("one byte of the database changed", "is damaged: database/connexdesk\\.(sqlite|sql) does not match the SHA-256 its manifest gives\\. Nothing was restored\\.")]
+    [InlineData("a plaintext document, its manifest rewritten to match", "is damaged: blobs/[0-9a-f]{64} is not an encrypted document\\. Nothing was restored\\.")]
+    public async Task An_altered_backup_is_refused_before_anything_changes(string alteration, string refusal)
+    {
+        var run = await RestoreAlteredAsync(alteration.StartsWith("one byte", StringComparison.Ordinal) ? Damage : ReplaceFirstDocumentWithPlaintext);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(refusal, run.Error);
+        await AssertNothingRestoredAsync();
+    }
+
+    /// <summary>A backup of a desk with one message and its attachment, altered, then restored into the empty desk.</summary>
+    private async Task<CommandRun> RestoreAlteredAsync(Action<string, string> alter)
     {
         await RunAsync(_from, ["mail", "import", Path.Combine(MailFolder, "forwarded.eml")]);
         var file = Path.Combine(_backups, "desk.zip");
         await RunAsync(_from, ["backup", file]);
-        var damaged = Path.Combine(_backups, "damaged.zip");
-        Damage(file, damaged);
+        var altered = Path.Combine(_backups, "altered.zip");
+        alter(file, altered);
+        return await DeskProcess.RunAsync(["restore", altered], Environment(_to, _toDatabase));
+    }
 
-        var run = await DeskProcess.RunAsync(["restore", damaged], Environment(_to, _toDatabase));
-
-        Assert.Equal(1, run.ExitCode);
-        Assert.Matches("is damaged: database/connexdesk\\.(sqlite|sql) does not match the SHA-256 its manifest gives\\. Nothing was restored\\.", run.Error);
+    private async Task AssertNothingRestoredAsync()
+    {
         Assert.Equal("No cases.", (await RunAsync(_to, ["cases", "list"])).Trim());
         var store = Path.Combine(_to.DataDirectory, "blobs");
         Assert.Empty(Directory.Exists(store) ? Directory.EnumerateFiles(store, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f).Length == 64) : []);
-    }
-
-    [Fact]
-    public async Task A_backup_whose_document_is_not_encrypted_is_refused_even_with_a_matching_manifest()
-    {
-        await RunAsync(_from, ["mail", "import", Path.Combine(MailFolder, "forwarded.eml")]);
-        var file = Path.Combine(_backups, "desk.zip");
-        await RunAsync(_from, ["backup", file]);
-        var forged = Path.Combine(_backups, "forged.zip");
-        ReplaceFirstDocumentWithPlaintext(file, forged);
-
-        var run = await DeskProcess.RunAsync(["restore", forged], Environment(_to, _toDatabase));
-
-        Assert.Equal(1, run.ExitCode);
-        Assert.Matches("is damaged: blobs/[0-9a-f]{64} is not an encrypted document\\. Nothing was restored\\.", run.Error);
-        Assert.Equal("No cases.", (await RunAsync(_to, ["cases", "list"])).Trim());
     }
 
     [Fact]
