@@ -52,6 +52,7 @@ public sealed partial class DeskBackup(DeskDb db, BlobStore blobs, PostgresTools
             var migration = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault() ?? "";
 
             var entries = new List<BackupEntry>();
+            BackupManifest manifest;
             await using (var stream = OwnerOnly(partial))
             {
                 using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
@@ -60,7 +61,7 @@ public sealed partial class DeskBackup(DeskDb db, BlobStore blobs, PostgresTools
                     foreach (var (sha256, path) in blobs.StoredFiles())
                         // Encrypted bytes do not compress.
                         entries.Add(await AddAsync(archive, BlobPrefix + sha256, path, CompressionLevel.NoCompression, cancellationToken));
-                    var manifest = new BackupManifest(Format, IsSqlite ? DatabaseProvider.Sqlite.ToString() : DatabaseProvider.Postgres.ToString(),
+                    manifest = new BackupManifest(Format, IsSqlite ? DatabaseProvider.Sqlite.ToString() : DatabaseProvider.Postgres.ToString(),
                         clock.GetUtcNow().UtcDateTime, migration, counts.Cases, counts.Users, counts.Documents, entries.Count(e => e.Name.StartsWith(BlobPrefix, StringComparison.Ordinal)), entries);
                     await using var manifestStream = archive.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open();
                     await JsonSerializer.SerializeAsync(manifestStream, manifest, ManifestJson, cancellationToken);
@@ -68,7 +69,7 @@ public sealed partial class DeskBackup(DeskDb db, BlobStore blobs, PostgresTools
                 stream.Flush(flushToDisk: true);
             }
             File.Move(partial, target);
-            return await ReadManifestAsync(target, cancellationToken);
+            return manifest;
         }
         finally
         {
